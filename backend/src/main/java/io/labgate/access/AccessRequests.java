@@ -1,0 +1,39 @@
+package io.labgate.access;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+public final class AccessRequests {
+
+    private AccessRequests() {
+    }
+
+    public record Create(@NotNull(message = "is required") @Positive(message = "must be a valid id") Long userId,
+                         @NotNull(message = "is required") @Positive(message = "must be a valid id") Long aiPlanId,
+                         @Positive(message = "must be a valid id") Long aiSettingsId,
+                         Boolean isEnabled,
+                         Boolean canUseAdvancedFeatures) {
+    }
+
+    /** PATCH: only the fields present change; {@code ai_settings_id: 0} removes the setting. */
+    public record Update(@Positive(message = "must be a valid id") Long aiPlanId,
+                         @jakarta.validation.constraints.PositiveOrZero(message = "must be a valid id")
+                         Long aiSettingsId,
+                         Boolean isEnabled,
+                         Boolean canUseAdvancedFeatures) {
+    }
+
+    public record BulkAssign(
+            @NotEmpty(message = "must name at least one member") @Size(max = 1000, message = "at most 1000 members")
+            List<@NotNull(message = "must not be null") @Positive(message = "must be a valid id") Long> userIds,
+            @NotNull(message = "is required") @Positive(message = "must be a valid id") Long aiPlanId,
+            @Positive(message = "must be a valid id") Long aiSettingsId) {
+    }
+
+    public record BulkAssignResult(int assigned, String message) {
+    }
+}

@@ -1,0 +1,220 @@
+package io.labgate.access;
+
+import io.labgate.audit.AuditService;
+import io.labgate.auth.CurrentMember;
+import io.labgate.common.error.ApiError;
+import io.labgate.common.error.ApiException;
+import io.labgate.common.paging.PageRequest;
+import io.labgate.common.paging.PageResponse;
+import io.labgate.members.Member;
+import io.labgate.members.MemberRepository;
+import io.labgate.plans.Plan;
+import io.labgate.plans.PlanService;
+import io.labgate.providers.AiSetting;
+import io.labgate.providers.AiSettingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Which members may use AI, on which plan and provider setting. */
+@ApplicationScoped
+public class AccessService {
+
+    private final AccessRepository repository;
+    private final MemberRepository members;
+    private final PlanService plans;
+    private final AiSettingService settings;
+    private final AuditService audit;
+    private final CurrentMember currentMember;
+    private final Clock clock;
+
+    AccessService(AccessRepository repository, MemberRepository members, PlanService plans,
+                  AiSettingService settings, AuditService audit, CurrentMember currentMember, Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.plans = plans;
+        this.settings = settings;
+        this.audit = audit;
+        this.currentMember = currentMember;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PageResponse<AccessView> list(String q, Long planId, Boolean enabled, PageRequest page) {
+        var filter = new AccessRepository.AccessFilter(q, planId, enabled);
+        List<AccessView> items = repository.page(filter, page.page, page.size).stream().map(AccessView::of).toList();
+        return new PageResponse<>(items, repository.count(filter), page.page, page.size);
+    }
+
+    @Transactional
+    public AccessView get(long id) {
+        return AccessView.of(find(id));
+    }
+
+    @Transactional
+    public AccessView getForMember(long memberId) {
+        return repository.findByMember(memberId).map(AccessView::of).orElseThrow(() ->
+                new ApiException(404, "not_found", "No AI access has been assigned to you yet"));
+    }
+
+    @Transactional
+    public AccessView create(AccessRequests.Create request) {
+        Member member = members.findByIdOptional(request.userId()).orElseThrow(() ->
+                ApiException.invalid("user_id", "member " + request.userId() + " does not exist"));
+        if (repository.findByMember(member.id).isPresent()) {
+            throw ApiException.duplicate("user_id", "This member already has AI access; edit it instead");
+        }
+        UserAiAccess access = newAccess(member, planFor("ai_plan_id", request.aiPlanId()),
+                settingFor("ai_settings_id", request.aiSettingsId()));
+        if (request.isEnabled() != null) {
+            access.isEnabled = request.isEnabled();
+        }
+        if (request.canUseAdvancedFeatures() != null) {
+            access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
+        }
+        repository.persist(access);
+        AccessView view = AccessView.of(access);
+        audit.record("access.create", "user_ai_access", access.id, null, view);
+        return view;
+    }
+
+    @Transactional
+    public AccessView update(long id, AccessRequests.Update request) {
+        UserAiAccess access = find(id);
+        AccessView before = AccessView.of(access);
+        if (request.aiPlanId() != null) {
+            access.plan = planFor("ai_plan_id", request.aiPlanId());
+        }
+        if (request.aiSettingsId() != null) {
+            access.aiSetting = request.aiSettingsId() == 0 ? null : settingFor("ai_settings_id",
+                    request.aiSettingsId());
+        }
+        if (request.isEnabled() != null) {
+            access.isEnabled = request.isEnabled();
+        }
+        if (request.canUseAdvancedFeatures() != null) {
+            access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
+        }
+        access.updatedAt = OffsetDateTime.now(clock);
+        AccessView after = AccessView.of(access);
+        audit.record("access.update", "user_ai_access", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        UserAiAccess access = find(id);
+        AccessView before = AccessView.of(access);
+        repository.delete(access);
+        audit.record("access.delete", "user_ai_access", id, before, null);
+    }
+
+    /**
+     * Gives every listed member the plan (and setting), creating or updating their access. All or nothing:
+     * any unknown id fails the whole request before anything is written.
+     */
+    @Transactional
+    public AccessRequests.BulkAssignResult bulkAssign(AccessRequests.BulkAssign request) {
+        Set<Long> ids = new LinkedHashSet<>(request.userIds());
+        Plan plan = planFor("ai_plan_id", request.aiPlanId());
+        AiSetting setting = settingFor("ai_settings_id", request.aiSettingsId());
+        Map<Long, Member> found = members.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(m -> m.id, Function.identity()));
+        List<Long> unknown = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            List<ApiError.Violation> violations = unknown.stream()
+                    .map(id -> new ApiError.Violation("user_ids", "member " + id + " does not exist")).toList();
+            throw new ApiException(404, "not_found", "Unknown member id(s): " + unknown
+                    + "; nobody was assigned", violations);
+        }
+        Map<Long, UserAiAccess> existing = repository.findByMembers(ids).stream()
+                .collect(Collectors.toMap(a -> a.member.id, Function.identity()));
+        List<UserAiAccess> changed = new ArrayList<>();
+        for (Long id : ids) {
+            UserAiAccess access = existing.get(id);
+            if (access == null) {
+                access = newAccess(found.get(id), plan, setting);
+                repository.persist(access);
+            } else {
+                access.plan = plan;
+                access.aiSetting = setting;
+                access.isEnabled = true;
+                access.assignedBy = assigner();
+                access.assignedAt = OffsetDateTime.now(clock);
+                access.updatedAt = access.assignedAt;
+            }
+            changed.add(access);
+        }
+        for (UserAiAccess access : changed) {
+            audit.record("access.bulk_assign", "user_ai_access", access.id, null, AccessView.of(access));
+        }
+        return new AccessRequests.BulkAssignResult(ids.size(), ids.size() + "명의 사용자에게 AI 기능이 할당되었습니다");
+    }
+
+    @Transactional
+    public AccessView resetUsage(long id) {
+        UserAiAccess access = find(id);
+        AccessView before = AccessView.of(access);
+        access.tokensUsedToday = 0;
+        access.tokensUsedMonth = 0;
+        access.requestsToday = 0;
+        access.lastResetDate = LocalDate.now(clock);
+        access.updatedAt = OffsetDateTime.now(clock);
+        AccessView after = AccessView.of(access);
+        audit.record("access.reset_usage", "user_ai_access", id, before, after);
+        return after;
+    }
+
+    private UserAiAccess find(long id) {
+        return repository.findFetched(id).orElseThrow(() -> ApiException.notFound("Member access", id));
+    }
+
+    private UserAiAccess newAccess(Member member, Plan plan, AiSetting setting) {
+        UserAiAccess access = new UserAiAccess();
+        access.member = member;
+        access.plan = plan;
+        access.aiSetting = setting;
+        access.isEnabled = true;
+        access.lastResetDate = LocalDate.now(clock);
+        access.assignedBy = assigner();
+        access.assignedAt = OffsetDateTime.now(clock);
+        access.updatedAt = access.assignedAt;
+        return access;
+    }
+
+    private Member assigner() {
+        Long id = currentMember.idOrNull();
+        return id == null ? null : members.findById(id);
+    }
+
+    private Plan planFor(String field, Long id) {
+        try {
+            return plans.find(id);
+        } catch (ApiException e) {
+            throw new ApiException(404, "not_found", "Plan " + id + " was not found",
+                    List.of(new ApiError.Violation(field, "plan " + id + " does not exist")));
+        }
+    }
+
+    private AiSetting settingFor(String field, Long id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return settings.find(id);
+        } catch (ApiException e) {
+            throw new ApiException(404, "not_found", "Provider setting " + id + " was not found",
+                    List.of(new ApiError.Violation(field, "provider setting " + id + " does not exist")));
+        }
+    }
+}

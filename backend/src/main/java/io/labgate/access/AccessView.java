@@ -1,0 +1,34 @@
+package io.labgate.access;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A member's access as the admin's Users tab and the member's own page show it. */
+public record AccessView(Long id, MemberRef user, PlanRef plan, SettingRef aiSettings, boolean isEnabled,
+                         boolean canUseAdvancedFeatures, long tokensUsedToday, long tokensUsedMonth,
+                         int requestsToday, LocalDate lastResetDate, String assignedBy, OffsetDateTime assignedAt,
+                         OffsetDateTime updatedAt) {
+
+    public record MemberRef(Long id, String username, String email, String firstName, String lastName) {
+    }
+
+    public record PlanRef(Long id, String name, String displayName, long monthlyTokenLimit,
+                          int dailyRequestLimit, java.util.List<String> features) {
+    }
+
+    public record SettingRef(Long id, String name, String provider, String modelName, boolean isActive) {
+    }
+
+    static AccessView of(UserAiAccess a) {
+        var m = a.member;
+        var p = a.plan;
+        var s = a.aiSetting;
+        return new AccessView(a.id,
+                new MemberRef(m.id, m.username, m.email, m.firstName, m.lastName),
+                new PlanRef(p.id, p.name, p.displayName, p.monthlyTokenLimit, p.dailyRequestLimit,
+                        java.util.List.copyOf(p.features)),
+                s == null ? null : new SettingRef(s.id, s.name, s.provider, s.modelName, s.isActive),
+                a.isEnabled, a.canUseAdvancedFeatures, a.tokensUsedToday, a.tokensUsedMonth, a.requestsToday,
+                a.lastResetDate, a.assignedBy == null ? null : a.assignedBy.username, a.assignedAt, a.updatedAt);
+    }
+}

@@ -1,0 +1,14 @@
+package io.labgate.auth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record LoginRequest(
+        @NotBlank(message = "is required") @Size(max = 255, message = "is too long") String username,
+        @NotBlank(message = "is required") @Size(max = 200, message = "is too long") String password) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[username=" + username + "]";
+    }
+}

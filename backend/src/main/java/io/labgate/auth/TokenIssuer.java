@@ -1,0 +1,40 @@
+package io.labgate.auth;
+
+import io.labgate.common.config.LabgateConfig;
+import io.labgate.members.Member;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/** Issues RS256 access tokens; the role goes into `groups`, the member id into `sub`. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    static final String ISSUER = "https://labgate.local";
+
+    private final LabgateConfig config;
+    private final Clock clock;
+
+    TokenIssuer(LabgateConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public String issue(Member member) {
+        Instant now = clock.instant();
+        return Jwt.issuer(ISSUER)
+                .subject(String.valueOf(member.id))
+                .upn(member.username)
+                .groups(Set.of(member.role))
+                .issuedAt(now)
+                .expiresAt(now.plus(config.jwt().lifetime()))
+                .sign();
+    }
+
+    public long lifetimeSeconds() {
+        return config.jwt().lifetime().toSeconds();
+    }
+}

@@ -1,0 +1,68 @@
+package io.labgate.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Application settings; secrets only come from the environment. */
+@ConfigMapping(prefix = "labgate")
+public interface LabgateConfig {
+
+    /** Where the embedded profile keeps generated keys (and the embedded database). */
+    String dataDir();
+
+    /** Zone of daily and monthly windows, and of dates shown to people. */
+    @WithDefault("Asia/Seoul")
+    String timeZone();
+
+    Admin admin();
+
+    Secrets secrets();
+
+    Jwt jwt();
+
+    Login login();
+
+    Crypto crypto();
+
+    Passwords passwords();
+
+    interface Passwords {
+        /** bcrypt work factor; tests lower it to stay fast. */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    interface Crypto {
+        /** Key ring {@code v2:BASE64,v1:BASE64}; the first entry encrypts, all decrypt. */
+        Optional<String> masterKeys();
+    }
+
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        Optional<String> password();
+    }
+
+    interface Secrets {
+        /** Generate missing JWT keys and master key into the data dir (embedded and test profiles only). */
+        @WithDefault("false")
+        boolean generate();
+    }
+
+    interface Jwt {
+        @WithDefault("PT8H")
+        Duration lifetime();
+    }
+
+    interface Login {
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration failureWindow();
+    }
+}

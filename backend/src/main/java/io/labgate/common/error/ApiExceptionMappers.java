@@ -1,0 +1,126 @@
+package io.labgate.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+/** Maps every failure to {@link ApiError}; never a stack trace or a Java class name. */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder builder = Response.status(e.status())
+                .entity(new ApiError(e.code(), e.getMessage(), e.violations()));
+        if (e instanceof RetryableApiException retryable) {
+            builder.header("Retry-After", retryable.retryAfterSeconds());
+        }
+        return json(builder);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.Violation::field))
+                .toList();
+        return api(ApiException.invalid(violations));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return api(ApiException.invalid(unknown.getPropertyName(), "unknown field"));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = fieldPath((MismatchedInputException) e);
+            if (!field.isEmpty()) {
+                return api(ApiException.invalid(field, "has the wrong type or format"));
+            }
+        }
+        return api(new ApiException(400, "malformed_json", "The request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return api(new ApiException(401, "unauthorized", "Log in first: a valid bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return api(new ApiException(401, "unauthorized", "The bearer token is invalid or has expired"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return api(new ApiException(403, "forbidden", "Your role does not allow this action"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (e) {
+            case NotFoundException n -> "not_found";
+            case NotAllowedException n -> "method_not_allowed";
+            case NotSupportedException n -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        String message = status >= 500 ? "Internal error" : describe(status);
+        return api(new ApiException(status, code, message));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        LOG.errorf("Unexpected failure: %s", e.getClass().getName());
+        LOG.debug("Unexpected failure", e);
+        return api(new ApiException(500, "internal_error", "Internal error; it has been logged"));
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "Method not allowed here";
+            case 415 -> "Unsupported content type";
+            default -> "Bad request";
+        };
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Path is method.argN.field...; the client knows only the JSON field path.
+        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .map(node -> node.getName() == null ? "" : node.getName())
+                .toList();
+        List<String> tail = nodes.size() > 2 ? nodes.subList(2, nodes.size()) : List.of();
+        return tail.isEmpty() ? "body" : JsonNames.snake(String.join(".", tail));
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
+    }
+
+    private static Response json(Response.ResponseBuilder builder) {
+        return builder.type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

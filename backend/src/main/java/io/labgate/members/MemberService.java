@@ -1,0 +1,196 @@
+package io.labgate.members;
+
+import io.labgate.audit.AuditService;
+import io.labgate.auth.CurrentMember;
+import io.labgate.auth.Roles;
+import io.labgate.common.error.ApiError;
+import io.labgate.common.error.ApiException;
+import io.labgate.common.paging.PageRequest;
+import io.labgate.common.paging.PageResponse;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Member accounts: the rules on usernames, emails, roles and self-protection of the super-admin. */
+@ApplicationScoped
+public class MemberService {
+
+    private final MemberRepository repository;
+    private final PasswordHasher hasher;
+    private final AuditService audit;
+    private final CurrentMember currentMember;
+    private final Validator validator;
+    private final Clock clock;
+
+    MemberService(MemberRepository repository, PasswordHasher hasher, AuditService audit,
+                  CurrentMember currentMember, Validator validator, Clock clock) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.currentMember = currentMember;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PageResponse<MemberView> list(String q, String role, PageRequest page) {
+        PanacheQuery<Member> query = repository.search(q, role).page(page.page, page.size);
+        return new PageResponse<>(query.list().stream().map(MemberView::of).toList(), query.count(),
+                page.page, page.size);
+    }
+
+    @Transactional
+    public MemberView get(long id) {
+        return MemberView.of(find(id));
+    }
+
+    @Transactional
+    public MemberView create(MemberRequests.Create request) {
+        checkUnique(request.username(), request.email(), "");
+        Member member = newMember(request, hasher.hash(request.password()));
+        repository.persist(member);
+        MemberView view = MemberView.of(member);
+        audit.record("member.create", "member", member.id, null, view);
+        return view;
+    }
+
+    @Transactional
+    public MemberView update(long id, MemberRequests.Update request) {
+        Member member = find(id);
+        MemberView before = MemberView.of(member);
+        boolean self = member.id.equals(currentMember.idOrNull());
+        if (self && request.role() != null && !request.role().equals(member.role)) {
+            throw ApiException.conflict("conflict", "You cannot change your own role");
+        }
+        if (self && Boolean.FALSE.equals(request.isActive())) {
+            throw ApiException.conflict("conflict", "You cannot deactivate yourself");
+        }
+        if (request.email() != null) {
+            if (repository.emailTaken(request.email(), member.id)) {
+                throw ApiException.duplicate("email", "This email is already used by another member");
+            }
+            member.email = request.email().trim();
+        }
+        if (request.firstName() != null) {
+            member.firstName = request.firstName().trim();
+        }
+        if (request.lastName() != null) {
+            member.lastName = request.lastName().trim();
+        }
+        if (request.role() != null) {
+            member.role = request.role();
+        }
+        if (request.isActive() != null) {
+            member.isActive = request.isActive();
+        }
+        if (request.password() != null) {
+            member.passwordHash = hasher.hash(request.password());
+        }
+        member.updatedAt = OffsetDateTime.now(clock);
+        MemberView after = MemberView.of(member);
+        audit.record(request.password() != null ? "member.update_with_password" : "member.update",
+                "member", member.id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Member member = find(id);
+        if (member.id.equals(currentMember.idOrNull())) {
+            throw ApiException.conflict("conflict", "You cannot delete yourself");
+        }
+        MemberView before = MemberView.of(member);
+        repository.delete(member);
+        audit.record("member.delete", "member", id, before, null);
+    }
+
+    /**
+     * Creates every row of the CSV or none. Rows are validated like single creates; the first problems are
+     * reported as {@code row N.field} (N counts data rows from 1).
+     */
+    @Transactional
+    public MemberRequests.ImportResult importCsv(String csv) {
+        List<MemberCsv.Row> rows = MemberCsv.parse(csv);
+        List<ApiError.Violation> violations = new ArrayList<>();
+        Set<String> usernames = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        List<MemberRequests.Create> requests = new ArrayList<>();
+        List<Boolean> generated = new ArrayList<>();
+        for (MemberCsv.Row row : rows) {
+            String prefix = "row " + row.number() + ".";
+            boolean generate = row.password() == null || row.password().isBlank();
+            MemberRequests.Create request = new MemberRequests.Create(row.username(), row.email(),
+                    generate ? hasher.generate() : row.password(),
+                    row.role() == null || row.role().isBlank() ? Roles.RESEARCHER : row.role(),
+                    row.firstName(), row.lastName());
+            for (ConstraintViolation<MemberRequests.Create> v : validator.validate(request)) {
+                violations.add(new ApiError.Violation(prefix + snake(v.getPropertyPath().toString()),
+                        v.getMessage()));
+            }
+            if (request.username() != null && (!usernames.add(request.username().toLowerCase(Locale.ROOT))
+                    || repository.usernameTaken(request.username()))) {
+                violations.add(new ApiError.Violation(prefix + "username", "is already taken"));
+            }
+            if (request.email() != null && (!emails.add(request.email().toLowerCase(Locale.ROOT))
+                    || repository.emailTaken(request.email(), null))) {
+                violations.add(new ApiError.Violation(prefix + "email", "is already used"));
+            }
+            requests.add(request);
+            generated.add(generate);
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations.stream().limit(50).toList());
+        }
+        List<MemberRequests.ImportedMember> created = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            MemberRequests.Create request = requests.get(i);
+            Member member = newMember(request, hasher.hash(request.password()));
+            repository.persist(member);
+            MemberView view = MemberView.of(member);
+            audit.record("member.import", "member", member.id, null, view);
+            created.add(new MemberRequests.ImportedMember(view, generated.get(i) ? request.password() : null));
+        }
+        return new MemberRequests.ImportResult(created.size(), created);
+    }
+
+    Member find(long id) {
+        return repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Member", id));
+    }
+
+    private void checkUnique(String username, String email, String prefix) {
+        if (repository.usernameTaken(username)) {
+            throw ApiException.duplicate(prefix + "username", "This username is already taken");
+        }
+        if (repository.emailTaken(email, null)) {
+            throw ApiException.duplicate(prefix + "email", "This email is already used by another member");
+        }
+    }
+
+    private Member newMember(MemberRequests.Create request, String passwordHash) {
+        Member member = new Member();
+        member.username = request.username().trim();
+        member.email = request.email().trim();
+        member.firstName = request.firstName() == null ? "" : request.firstName().trim();
+        member.lastName = request.lastName() == null ? "" : request.lastName().trim();
+        member.role = request.role();
+        member.passwordHash = passwordHash;
+        member.isActive = true;
+        member.createdAt = OffsetDateTime.now(clock);
+        member.updatedAt = member.createdAt;
+        return member;
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package io.labgate.plans;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class PlanRepository implements PanacheRepository<Plan> {
+
+    List<Plan> listByCost() {
+        return listAll(Sort.ascending("monthlyCost", "id"));
+    }
+
+    boolean nameTaken(String name, Long exceptId) {
+        return count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT),
+                exceptId == null ? -1L : exceptId) > 0;
+    }
+
+    /** Members per plan, in one query for the whole list. */
+    Map<Long, Long> membersPerPlan() {
+        List<Object[]> rows = getEntityManager()
+                .createQuery("select a.plan.id, count(a) from UserAiAccess a group by a.plan.id", Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+    }
+}

@@ -1,0 +1,34 @@
+package io.labgate.plans;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Create or replace a plan. */
+public record PlanRequest(
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,49}", message = "must be 1–50 lower-case letters, digits, '_' or '-'")
+        String name,
+        @NotBlank(message = "is required") @Size(max = 100, message = "is too long") String displayName,
+        @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative")
+        @DecimalMax(value = "9999999999", message = "is too large")
+        @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimals") BigDecimal monthlyCost,
+        @NotNull(message = "is required") @PositiveOrZero(message = "must not be negative")
+        Long monthlyTokenLimit,
+        @NotNull(message = "is required") @PositiveOrZero(message = "must not be negative")
+        @Max(value = 10_000_000, message = "is too large") Integer dailyRequestLimit,
+        @NotNull(message = "is required")
+        List<@NotNull(message = "must not be null")
+        @Pattern(regexp = "chatbot|analysis|generation|advanced",
+                message = "must be one of chatbot, analysis, generation, advanced") String> features,
+        Boolean isActive) {
+}

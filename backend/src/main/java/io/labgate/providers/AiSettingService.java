@@ -1,0 +1,198 @@
+package io.labgate.providers;
+
+import io.labgate.audit.AuditService;
+import io.labgate.auth.CurrentMember;
+import io.labgate.common.crypto.SecretCipher;
+import io.labgate.common.error.ApiException;
+import io.labgate.members.MemberRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Provider settings: validation, key encryption and the rules on deleting a setting in use. */
+@ApplicationScoped
+public class AiSettingService {
+
+    /** Associated data bound into every provider key's ciphertext. */
+    static final String KEY_PURPOSE = "ai_settings.api_key";
+
+    private final AiSettingRepository repository;
+    private final MemberRepository members;
+    private final SecretCipher cipher;
+    private final ConnectionTester connectionTester;
+    private final AuditService audit;
+    private final CurrentMember currentMember;
+    private final Clock clock;
+
+    AiSettingService(AiSettingRepository repository, MemberRepository members, SecretCipher cipher,
+                     ConnectionTester connectionTester, AuditService audit, CurrentMember currentMember,
+                     Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.cipher = cipher;
+        this.connectionTester = connectionTester;
+        this.audit = audit;
+        this.currentMember = currentMember;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<AiSettingView> list() {
+        Map<Long, Long> counts = repository.membersPerSetting();
+        return repository.listByName().stream()
+                .map(s -> AiSettingView.of(s, counts.getOrDefault(s.id, 0L))).toList();
+    }
+
+    @Transactional
+    public AiSettingView get(long id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public AiSettingView create(AiSettingRequest request) {
+        if (repository.nameTaken(request.name(), null)) {
+            throw ApiException.duplicate("name", "A provider setting with this name already exists");
+        }
+        AiSetting setting = new AiSetting();
+        setting.createdAt = OffsetDateTime.now(clock);
+        Long actor = currentMember.idOrNull();
+        setting.createdBy = actor == null ? null : members.findById(actor);
+        apply(setting, request);
+        repository.persist(setting);
+        AiSettingView view = view(setting);
+        audit.record("ai_settings.create", "ai_settings", setting.id, null, view);
+        return view;
+    }
+
+    @Transactional
+    public AiSettingView update(long id, AiSettingRequest request) {
+        AiSetting setting = find(id);
+        if (repository.nameTaken(request.name(), id)) {
+            throw ApiException.duplicate("name", "A provider setting with this name already exists");
+        }
+        AiSettingView before = view(setting);
+        apply(setting, request);
+        AiSettingView after = view(setting);
+        audit.record(hasText(request.apiKey()) ? "ai_settings.update_with_key" : "ai_settings.update",
+                "ai_settings", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        AiSetting setting = find(id);
+        AiSettingView before = view(setting);
+        if (before.membersCount() > 0) {
+            throw ApiException.conflict("setting_in_use", before.membersCount()
+                    + " member(s) use this provider setting; assign them another one or deactivate it instead");
+        }
+        repository.delete(setting);
+        audit.record("ai_settings.delete", "ai_settings", id, before, null);
+    }
+
+    /** Not transactional around the network call: the connection pool is not held while waiting. */
+    public ConnectionTestResult testConnection(long id) {
+        ProviderConnection connection = connection(id);
+        return connectionTester.test(connection);
+    }
+
+    /** The decrypted connection details, for the adapters that call the provider. */
+    @Transactional
+    public ProviderConnection connection(long id) {
+        AiSetting setting = find(id);
+        String key = setting.apiKeyEncrypted == null ? null : cipher.decrypt(setting.apiKeyEncrypted, KEY_PURPOSE);
+        return new ProviderConnection(setting.id, setting.providerKind(), setting.baseUrl, key, setting.modelName);
+    }
+
+    /**
+     * Re-encrypts every stored key under the current master key (after LABGATE_MASTER_KEY was given a new
+     * first entry). Returns how many values changed.
+     */
+    @Transactional
+    public int reEncryptAll() {
+        int changed = 0;
+        for (AiSetting setting : repository.withStoredKey()) {
+            if (!cipher.isCurrent(setting.apiKeyEncrypted)) {
+                String key = cipher.decrypt(setting.apiKeyEncrypted, KEY_PURPOSE);
+                setting.apiKeyEncrypted = cipher.encrypt(key, KEY_PURPOSE);
+                changed++;
+            }
+        }
+        audit.record("crypto.rotate", "ai_settings", null, null, Map.of("re_encrypted", changed));
+        return changed;
+    }
+
+    public AiSetting find(long id) {
+        return repository.findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("Provider setting", id));
+    }
+
+    private AiSettingView view(AiSetting setting) {
+        long count = setting.id == null ? 0 : repository.membersPerSetting().getOrDefault(setting.id, 0L);
+        return AiSettingView.of(setting, count);
+    }
+
+    private void apply(AiSetting setting, AiSettingRequest request) {
+        Provider provider = Provider.fromWire(request.provider());
+        setting.name = request.name().trim();
+        setting.provider = provider.wireName();
+        setting.baseUrl = baseUrl(provider, request.baseUrl());
+        if (hasText(request.apiKey())) {
+            String key = request.apiKey().trim();
+            if (key.chars().anyMatch(Character::isWhitespace)) {
+                throw ApiException.invalid("api_key", "must not contain spaces or line breaks");
+            }
+            setting.apiKeyEncrypted = cipher.encrypt(key, KEY_PURPOSE);
+            setting.apiKeyHint = ApiKeyHint.of(key);
+        }
+        if (provider == Provider.SANDBOX) {
+            setting.apiKeyEncrypted = null;
+            setting.apiKeyHint = null;
+        }
+        if (provider.requiresApiKey() && setting.apiKeyEncrypted == null) {
+            throw ApiException.invalid("api_key", "is required for provider " + provider.wireName());
+        }
+        setting.modelName = request.modelName().trim();
+        setting.maxTokens = request.maxTokens();
+        setting.temperature = request.temperature().setScale(2, RoundingMode.HALF_UP);
+        setting.hourlyLimit = request.hourlyLimit();
+        setting.dailyLimit = request.dailyLimit();
+        setting.monthlyLimit = request.monthlyLimit();
+        setting.isActive = request.isActive() == null || request.isActive();
+        setting.updatedAt = OffsetDateTime.now(clock);
+    }
+
+    private static String baseUrl(Provider provider, String requested) {
+        if (provider == Provider.SANDBOX) {
+            return provider.defaultBaseUrl().orElseThrow();
+        }
+        if (!hasText(requested)) {
+            return provider.defaultBaseUrl().orElseThrow(() ->
+                    ApiException.invalid("base_url", "is required for provider " + provider.wireName()));
+        }
+        String url = requested.trim();
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw ApiException.invalid("base_url", "must be an http(s) URL such as http://vllm:8000/v1");
+            }
+            if (uri.getUserInfo() != null || uri.getQuery() != null) {
+                throw ApiException.invalid("base_url", "must not contain credentials or a query string");
+            }
+        } catch (URISyntaxException e) {
+            throw ApiException.invalid("base_url", "must be an http(s) URL such as http://vllm:8000/v1");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}
