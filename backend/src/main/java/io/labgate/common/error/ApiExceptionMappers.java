@@ -1,7 +1,6 @@
 package io.labgate.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -9,6 +8,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -20,7 +21,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 /** Maps every failure to {@link ApiError}; never a stack trace or a Java class name. */
 public class ApiExceptionMappers {
@@ -46,16 +46,22 @@ public class ApiExceptionMappers {
         return api(ApiException.invalid(violations));
     }
 
+    /** Quarkus maps this subtype itself (empty 400) unless a mapper names it exactly. */
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
+    public Response mismatchedInput(MismatchedInputException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return api(ApiException.invalid(unknown.getPropertyName(), "unknown field"));
         }
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            String field = fieldPath((MismatchedInputException) e);
-            if (!field.isEmpty()) {
-                return api(ApiException.invalid(field, "has the wrong type or format"));
-            }
+        String field = fieldPath(e);
+        return field.isEmpty()
+                ? api(new ApiException(400, "malformed_json", "The request body has the wrong shape"))
+                : api(ApiException.invalid(field, "has the wrong type or format"));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
         }
         return api(new ApiException(400, "malformed_json", "The request body is not valid JSON"));
     }
@@ -77,6 +83,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         String code = switch (e) {
             case NotFoundException n -> "not_found";
@@ -105,12 +114,20 @@ public class ApiExceptionMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
-        // Path is method.argN.field...; the client knows only the JSON field path.
-        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(node -> node.getName() == null ? "" : node.getName())
-                .toList();
-        List<String> tail = nodes.size() > 2 ? nodes.subList(2, nodes.size()) : List.of();
-        return tail.isEmpty() ? "body" : JsonNames.snake(String.join(".", tail));
+        // The path is method.argN.field…; the client knows only the JSON field path, e.g. features[1].
+        StringBuilder field = new StringBuilder();
+        int position = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (position++ < 2) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                field.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
+            } else if (node.getName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(JsonNames.snake(node.getName()));
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String fieldPath(MismatchedInputException e) {

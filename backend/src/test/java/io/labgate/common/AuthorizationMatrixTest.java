@@ -1,0 +1,67 @@
+package io.labgate.common;
+
+import io.labgate.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every admin endpoint: 401 without a token, 403 for a researcher — before any work is done. */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static String researcherToken;
+
+    @BeforeEach
+    void researcher() {
+        if (researcherToken == null) {
+            researcherToken = Api.newResearcher().token();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /api/admin/members",
+            "POST, /api/admin/members",
+            "GET, /api/admin/members/1",
+            "PATCH, /api/admin/members/1",
+            "DELETE, /api/admin/members/1",
+            "POST, /api/admin/members/import",
+            "GET, /api/admin/plans",
+            "POST, /api/admin/plans",
+            "GET, /api/admin/plans/1",
+            "PUT, /api/admin/plans/1",
+            "DELETE, /api/admin/plans/1",
+            "GET, /api/admin/ai-settings",
+            "POST, /api/admin/ai-settings",
+            "GET, /api/admin/ai-settings/1",
+            "PUT, /api/admin/ai-settings/1",
+            "DELETE, /api/admin/ai-settings/1",
+            "POST, /api/admin/ai-settings/1/test-connection",
+            "POST, /api/admin/ai-settings/re-encrypt",
+            "GET, /api/admin/user-ai-access",
+            "POST, /api/admin/user-ai-access",
+            "GET, /api/admin/user-ai-access/1",
+            "PATCH, /api/admin/user-ai-access/1",
+            "DELETE, /api/admin/user-ai-access/1",
+            "POST, /api/admin/user-ai-access/bulk-assign",
+            "POST, /api/admin/user-ai-access/1/reset-usage",
+            "GET, /api/admin/audit-log",
+    })
+    void adminEndpointsNeedASuperadmin(String method, String path) {
+        String type = path.endsWith("/import") ? "text/csv" : "application/json";
+        RestAssured.given().contentType(type).body("{}").request(method, path)
+                .then().statusCode(401).body("error", equalTo("unauthorized"));
+        Api.as(researcherToken).contentType(type).body("{}").request(method, path)
+                .then().statusCode(403).body("error", equalTo("forbidden"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"GET, /api/auth/me", "GET, /api/me/access"})
+    void memberEndpointsNeedAToken(String method, String path) {
+        RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
+    }
+}
