@@ -29,6 +29,13 @@ public interface LabgateConfig {
 
     Passwords passwords();
 
+    Usage usage();
+
+    interface Usage {
+        /** When the daily/monthly counters start a new window (Quartz-style cron, in time-zone). */
+        String resetCron();
+    }
+
     interface Passwords {
         /** bcrypt work factor; tests lower it to stay fast. */
         @WithDefault("12")
