@@ -1,0 +1,194 @@
+package io.labgate.quota;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact quotas shared by every replica: PostgreSQL is the only counter. A reservation is one transaction of
+ * conditional updates — the member's plan limits on their access row, then a conditional upsert per window
+ * of the provider setting — so N concurrent requests against room for k succeed exactly k times: each
+ * UPDATE locks the row and re-checks its condition against the committed value before writing. Any refusal
+ * rolls the whole reservation back, so nothing is left half-taken.
+ *
+ * <p>A limit of 0 means "no limit". Windows start in the configured zone; an access row whose last reset was
+ * on an earlier day counts from zero (the midnight job may not have run yet).
+ */
+@ApplicationScoped
+public class QuotaService {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    QuotaService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The limits to check, read with the access row by the caller. */
+    public record Limits(long monthlyTokenLimit, int dailyRequestLimit, int hourlyLimit, int dailyLimit,
+                         int monthlyLimit) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public QuotaReservation reserve(long accessId, long settingId, long tokens, Limits limits) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        int updated = em.createNativeQuery("""
+                        UPDATE user_ai_access a SET
+                            requests_today = (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.requests_today END) + 1,
+                            tokens_used_today = (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.tokens_used_today END)
+                                + :tokens,
+                            tokens_used_month = (CASE WHEN date_trunc('month', a.last_reset_date)
+                                    < date_trunc('month', CAST(:today AS date)) THEN 0 ELSE a.tokens_used_month END)
+                                + :tokens,
+                            last_reset_date = GREATEST(a.last_reset_date, CAST(:today AS date)),
+                            updated_at = now()
+                         WHERE a.id = :id
+                           AND (:dailyRequests = 0 OR
+                                (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.requests_today END) + 1
+                                    <= :dailyRequests)
+                           AND (:monthlyTokens = 0 OR
+                                (CASE WHEN date_trunc('month', a.last_reset_date)
+                                    < date_trunc('month', CAST(:today AS date)) THEN 0 ELSE a.tokens_used_month END)
+                                    + :tokens <= :monthlyTokens)
+                        """)
+                .setParameter("today", today)
+                .setParameter("tokens", tokens)
+                .setParameter("id", accessId)
+                .setParameter("dailyRequests", limits.dailyRequestLimit())
+                .setParameter("monthlyTokens", limits.monthlyTokenLimit())
+                .executeUpdate();
+        if (updated == 0) {
+            throw memberRefusal(accessId, tokens, limits, now);
+        }
+        Map<WindowKind, OffsetDateTime> windows = new EnumMap<>(WindowKind.class);
+        for (WindowKind kind : WindowKind.values()) {
+            int limit = switch (kind) {
+                case HOUR -> limits.hourlyLimit();
+                case DAY -> limits.dailyLimit();
+                case MONTH -> limits.monthlyLimit();
+            };
+            if (limit == 0) {
+                continue;
+            }
+            OffsetDateTime start = kind.start(now).toOffsetDateTime();
+            @SuppressWarnings("unchecked")
+            List<Object> taken = em.createNativeQuery("""
+                            INSERT INTO setting_usage_windows AS w (ai_settings_id, window_kind, window_start, requests)
+                            VALUES (:setting, :kind, :start, 1)
+                            ON CONFLICT (ai_settings_id, window_kind, window_start)
+                            DO UPDATE SET requests = w.requests + 1 WHERE w.requests + 1 <= :limit
+                            RETURNING requests
+                            """)
+                    .setParameter("setting", settingId)
+                    .setParameter("kind", kind.dbName())
+                    .setParameter("start", start)
+                    .setParameter("limit", limit)
+                    .getResultList();
+            if (taken.isEmpty()) {
+                ZonedDateTime end = kind.end(now);
+                throw new QuotaExceededException("setting_" + kind.dbName() + "_limit",
+                        "The shared " + label(kind) + " request limit of this AI provider (" + limit
+                                + ") has been reached", end.toOffsetDateTime(), secondsUntil(now, end));
+            }
+            windows.put(kind, start);
+        }
+        return new QuotaReservation(accessId, settingId, tokens, today, windows);
+    }
+
+    /** Replaces the reserved tokens with what was really used. The request stays counted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void settle(QuotaReservation reservation, long actualTokens) {
+        adjustTokens(reservation, actualTokens - reservation.tokens());
+    }
+
+    /** Gives back everything a reservation took: the call never reached the provider or failed there. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(QuotaReservation reservation) {
+        adjustTokens(reservation, -reservation.tokens());
+        em.createNativeQuery("""
+                        UPDATE user_ai_access SET requests_today = GREATEST(0, requests_today - 1)
+                         WHERE id = :id AND last_reset_date = :day
+                        """)
+                .setParameter("id", reservation.accessId())
+                .setParameter("day", reservation.day())
+                .executeUpdate();
+        reservation.settingWindows().forEach((kind, start) -> em.createNativeQuery("""
+                        UPDATE setting_usage_windows SET requests = GREATEST(0, requests - 1)
+                         WHERE ai_settings_id = :setting AND window_kind = :kind AND window_start = :start
+                        """)
+                .setParameter("setting", reservation.settingId())
+                .setParameter("kind", kind.dbName())
+                .setParameter("start", start)
+                .executeUpdate());
+    }
+
+    private void adjustTokens(QuotaReservation reservation, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        // A window that was reset since the reservation no longer holds the reserved tokens: leave it alone
+        // for the day counter, and for the month counter when the month changed.
+        em.createNativeQuery("""
+                        UPDATE user_ai_access SET
+                            tokens_used_today = CASE WHEN last_reset_date = :day
+                                THEN GREATEST(0, tokens_used_today + :delta) ELSE tokens_used_today END,
+                            tokens_used_month = CASE WHEN date_trunc('month', last_reset_date)
+                                    = date_trunc('month', CAST(:day AS date))
+                                THEN GREATEST(0, tokens_used_month + :delta) ELSE tokens_used_month END,
+                            updated_at = now()
+                         WHERE id = :id
+                        """)
+                .setParameter("day", reservation.day())
+                .setParameter("delta", delta)
+                .setParameter("id", reservation.accessId())
+                .executeUpdate();
+    }
+
+    private QuotaExceededException memberRefusal(long accessId, long tokens, Limits limits, ZonedDateTime now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT CASE WHEN last_reset_date < :today THEN 0 ELSE requests_today END,
+                               CASE WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(:today AS date))
+                                    THEN 0 ELSE tokens_used_month END
+                          FROM user_ai_access WHERE id = :id
+                        """)
+                .setParameter("today", now.toLocalDate())
+                .setParameter("id", accessId)
+                .getSingleResult();
+        int requestsToday = ((Number) row[0]).intValue();
+        long tokensMonth = ((Number) row[1]).longValue();
+        if (limits.dailyRequestLimit() != 0 && requestsToday + 1 > limits.dailyRequestLimit()) {
+            ZonedDateTime end = WindowKind.DAY.end(now);
+            return new QuotaExceededException("daily_request_limit", "Your plan's daily request limit ("
+                    + limits.dailyRequestLimit() + ") has been reached", end.toOffsetDateTime(),
+                    secondsUntil(now, end));
+        }
+        ZonedDateTime end = WindowKind.MONTH.end(now);
+        long left = Math.max(0, limits.monthlyTokenLimit() - tokensMonth);
+        return new QuotaExceededException("monthly_token_limit", "Your plan's monthly token limit ("
+                + limits.monthlyTokenLimit() + ") would be exceeded: this request needs up to " + tokens
+                + " tokens and " + left + " are left", end.toOffsetDateTime(), secondsUntil(now, end));
+    }
+
+    private static String label(WindowKind kind) {
+        return switch (kind) {
+            case HOUR -> "hourly";
+            case DAY -> "daily";
+            case MONTH -> "monthly";
+        };
+    }
+
+    private static long secondsUntil(ZonedDateTime now, ZonedDateTime end) {
+        return Math.max(1, Duration.between(now, end).toSeconds());
+    }
+}

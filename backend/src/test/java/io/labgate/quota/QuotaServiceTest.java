@@ -1,0 +1,160 @@
+package io.labgate.quota;
+
+import io.labgate.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Quotas are exact under concurrency: these tests fail if a check-then-write race lets a request through. */
+@QuarkusTest
+class QuotaServiceTest {
+
+    private static final int THREADS = 24;
+
+    @Inject
+    QuotaService quota;
+
+    @Inject
+    EntityManager em;
+
+    record Subject(long accessId, long settingId) {
+    }
+
+    private Subject subject(long settingId) {
+        Api.TestMember m = Api.newResearcher();
+        int planId = Api.asAdmin().get("/api/admin/plans").then().extract().path("find { it.name == 'basic' }.id");
+        long accessId = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId,
+                        "ai_settings_id", settingId))
+                .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
+        return new Subject(accessId, settingId);
+    }
+
+    private long newSetting() {
+        return Api.asAdmin().body(Map.of("name", Api.unique("quota"), "provider", "sandbox",
+                        "model_name", "sandbox", "max_tokens", 1000, "temperature", 0.5,
+                        "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0))
+                .post("/api/admin/ai-settings").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private long[] counters(long accessId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select requests_today, tokens_used_today, tokens_used_month from user_ai_access where id = ?1")
+                .setParameter(1, accessId).getSingleResult());
+        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue()};
+    }
+
+    /** Fires all calls at once; returns how many reservations succeeded. */
+    private int burst(int calls, Callable<QuotaReservation> call, List<QuotaReservation> taken) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<QuotaReservation>> futures = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return call.call();
+                } catch (QuotaExceededException e) {
+                    refused.incrementAndGet();
+                    return null;
+                }
+            }));
+        }
+        start.countDown();
+        int ok = 0;
+        for (Future<QuotaReservation> f : futures) {
+            QuotaReservation r = f.get();
+            if (r != null) {
+                ok++;
+                taken.add(r);
+            }
+        }
+        pool.shutdown();
+        assertEquals(calls, ok + refused.get());
+        return ok;
+    }
+
+    @Test
+    void dailyRequestLimitHoldsExactlyUnderABurst() throws Exception {
+        Subject s = subject(newSetting());
+        var limits = new QuotaService.Limits(0, 7, 0, 0, 0);
+        List<QuotaReservation> taken = new ArrayList<>();
+        int ok = burst(60, () -> quota.reserve(s.accessId(), s.settingId(), 10, limits), taken);
+        assertEquals(7, ok);
+        assertEquals(7, counters(s.accessId())[0]);
+        assertEquals(70, counters(s.accessId())[2]);
+    }
+
+    @Test
+    void monthlyTokenLimitHoldsExactlyAndNamesTheLimit() throws Exception {
+        Subject s = subject(newSetting());
+        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
+        int ok = burst(40, () -> quota.reserve(s.accessId(), s.settingId(), 300, limits), new ArrayList<>());
+        assertEquals(3, ok);
+        assertEquals(900, counters(s.accessId())[2]);
+        QuotaExceededException e = assertThrows(QuotaExceededException.class,
+                () -> quota.reserve(s.accessId(), s.settingId(), 300, limits));
+        assertEquals("monthly_token_limit", e.limit());
+        assertTrue(e.getMessage().contains("100 are left"), e.getMessage());
+        assertTrue(e.retryAfterSeconds() > 0);
+        // a smaller request still fits
+        quota.reserve(s.accessId(), s.settingId(), 100, limits);
+        assertEquals(1000, counters(s.accessId())[2]);
+    }
+
+    @Test
+    void aSettingsHourlyLimitIsSharedByAllItsMembers() throws Exception {
+        long setting = newSetting();
+        Subject a = subject(setting);
+        Subject b = subject(setting);
+        var limits = new QuotaService.Limits(0, 0, 5, 0, 0);
+        AtomicInteger turn = new AtomicInteger();
+        int ok = burst(30, () -> {
+            Subject who = turn.getAndIncrement() % 2 == 0 ? a : b;
+            return quota.reserve(who.accessId(), who.settingId(), 1, limits);
+        }, new ArrayList<>());
+        assertEquals(5, ok);
+        // refusals by the setting leave the member counters untouched (the whole reservation rolled back)
+        assertEquals(5, counters(a.accessId())[0] + counters(b.accessId())[0]);
+        QuotaExceededException e = assertThrows(QuotaExceededException.class,
+                () -> quota.reserve(a.accessId(), setting, 1, limits));
+        assertEquals("setting_hour_limit", e.limit());
+    }
+
+    @Test
+    void settleReplacesTheEstimateAndReleaseGivesEverythingBack() {
+        Subject s = subject(newSetting());
+        var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
+        QuotaReservation first = quota.reserve(s.accessId(), s.settingId(), 500, limits);
+        quota.settle(first, 120);
+        assertEquals(1, counters(s.accessId())[0]);
+        assertEquals(120, counters(s.accessId())[2]);
+
+        QuotaReservation second = quota.reserve(s.accessId(), s.settingId(), 500, limits);
+        quota.release(second);
+        assertEquals(1, counters(s.accessId())[0]);
+        assertEquals(120, counters(s.accessId())[2]);
+
+        // the released request no longer counts against the setting's hourly limit of 3
+        quota.reserve(s.accessId(), s.settingId(), 1, limits);
+        quota.reserve(s.accessId(), s.settingId(), 1, limits);
+        assertThrows(QuotaExceededException.class, () -> quota.reserve(s.accessId(), s.settingId(), 1, limits));
+    }
+}
