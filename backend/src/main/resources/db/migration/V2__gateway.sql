@@ -66,3 +66,33 @@ CREATE TABLE usage_logs (
 CREATE INDEX usage_logs_created_idx ON usage_logs (created_at DESC);
 CREATE INDEX usage_logs_member_idx ON usage_logs (member_id, created_at DESC);
 CREATE INDEX usage_logs_setting_idx ON usage_logs (ai_settings_id, created_at DESC);
+
+-- Settings the super-admin changes at run time (e.g. how much prompt text usage logs keep).
+CREATE TABLE app_settings (
+    key        VARCHAR(100) PRIMARY KEY,
+    value      VARCHAR(1000) NOT NULL,
+    updated_at TIMESTAMPTZ   NOT NULL DEFAULT now()
+);
+INSERT INTO app_settings (key, value) VALUES ('content_retention', 'full');
+
+-- USD per 1M tokens. Source: LiteLLM model_prices_and_context_window.json (BerriAI/litellm, MIT), read
+-- 2026-08; the super-admin edits them at /api/admin/model-prices.
+INSERT INTO model_prices (provider, model, input_per_mtok, output_per_mtok, cached_input_per_mtok, cache_write_per_mtok, source, source_date) VALUES
+    ('openai',    'gpt-4o',            2.50,  10.00, 1.25,   NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-4o-mini',       0.15,   0.60, 0.075,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-07-24'),
+    ('openai',    'gpt-4.1',           2.00,   8.00, 0.50,   NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-4.1-mini',      0.40,   1.60, 0.10,   NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-4.1-nano',      0.10,   0.40, 0.025,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-5',             1.25,  10.00, 0.125,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-5-mini',        0.25,   2.00, 0.025,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-07-24'),
+    ('openai',    'gpt-5-nano',        0.05,   0.40, 0.005,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-07-24'),
+    ('openai',    'gpt-5.4',           2.50,  15.00, 0.25,   NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('openai',    'gpt-5.4-mini',      0.75,   4.50, 0.075,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('anthropic', 'claude-haiku-4-5',  1.00,   5.00, 0.10,   1.25, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('anthropic', 'claude-sonnet-4-5', 3.00,  15.00, 0.30,   3.75, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('anthropic', 'claude-sonnet-4-6', 3.00,  15.00, 0.30,   3.75, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('anthropic', 'claude-opus-4-5',   5.00,  25.00, 0.50,   6.25, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('anthropic', 'claude-opus-4-6',   5.00,  25.00, 0.50,   6.25, 'LiteLLM model_prices_and_context_window.json', '2026-08-21'),
+    ('gemini',    'gemini-2.5-flash',  0.30,   2.50, 0.03,   NULL, 'LiteLLM model_prices_and_context_window.json', '2026-07-24'),
+    ('gemini',    'gemini-2.5-flash-lite', 0.10, 0.40, 0.01, NULL, 'LiteLLM model_prices_and_context_window.json', '2026-07-24'),
+    ('gemini',    'gemini-2.5-pro',    1.25,  10.00, 0.125,  NULL, 'LiteLLM model_prices_and_context_window.json', '2026-08-21');

@@ -121,9 +121,10 @@ public class ApiExceptionMappers {
             if (position++ < 2) {
                 continue;
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            if (node.isInIterable()) {
                 field.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
-            } else if (node.getName() != null) {
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(JsonNames.snake(node.getName()));
             }
         }

@@ -1,0 +1,5 @@
+package io.labgate.gateway;
+
+/** One message of a conversation: role system, user or assistant. */
+public record ChatMessage(String role, String content) {
+}

@@ -1,0 +1,5 @@
+package io.labgate.gateway;
+
+/** A finished answer: text, the model that produced it and the usage the provider reported. */
+public record ChatResult(String content, String model, TokenUsage usage, String finishReason) {
+}
