@@ -1,0 +1,98 @@
+package io.labgate.apikeys;
+
+import io.labgate.common.error.ApiException;
+import io.labgate.members.MemberRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Member API keys: {@code lg-} + 32 random bytes (base64url). Shown once; stored as SHA-256 (keys are
+ * high-entropy, so a fast hash is enough and lets every request be checked by one indexed lookup).
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    static final String PREFIX = "lg-";
+    private static final int MAX_KEYS = 20;
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MemberApiKeyRepository repository;
+    private final MemberRepository members;
+    private final Clock clock;
+
+    ApiKeyService(MemberApiKeyRepository repository, MemberRepository members, Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ApiKeyViews.KeyView> list(long memberId) {
+        return repository.ofMember(memberId).stream().map(ApiKeyViews.KeyView::of).toList();
+    }
+
+    @Transactional
+    public ApiKeyViews.CreatedKey create(long memberId, String name) {
+        if (repository.countActive(memberId) >= MAX_KEYS) {
+            throw ApiException.conflict("too_many_keys", "At most " + MAX_KEYS + " keys; revoke one first");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        MemberApiKey entity = new MemberApiKey();
+        entity.member = members.findById(memberId);
+        entity.name = name.trim();
+        entity.prefix = key.substring(0, 10);
+        entity.keyHash = hash(key);
+        entity.createdAt = OffsetDateTime.now(clock);
+        repository.persist(entity);
+        return new ApiKeyViews.CreatedKey(entity.id, entity.name, entity.prefix, key, entity.createdAt);
+    }
+
+    @Transactional
+    public void revoke(long memberId, long keyId) {
+        MemberApiKey key = repository.findByIdOptional(keyId)
+                .filter(k -> k.member.id == memberId && k.revokedAt == null)
+                .orElseThrow(() -> ApiException.notFound("API key", keyId));
+        key.revokedAt = OffsetDateTime.now(clock);
+    }
+
+    /** The member a presented key belongs to, if it is a live key of an active member. */
+    @Transactional
+    public Optional<Long> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
+            return Optional.empty();
+        }
+        return repository.activeByHash(hash(presented))
+                .filter(k -> k.member.isActive)
+                .map(k -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    if (k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+                        k.lastUsedAt = now;
+                    }
+                    return k.member.id;
+                });
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
