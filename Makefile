@@ -35,7 +35,7 @@ backend-build: frontend-build
 
 run: backend-build
 	@mkdir -p $(LABGATE_DATA_DIR)
-	QUARKUS_PROFILE=embedded java -jar backend/target/quarkus-app/quarkus-run.jar
+	QUARKUS_PROFILE=embedded $(JAVA_HOME)/bin/java -jar backend/target/quarkus-app/quarkus-run.jar
 
 test: test-backend test-frontend test-e2e
 

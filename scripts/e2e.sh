@@ -8,6 +8,7 @@ db_port=${E2E_DB_PORT:-5434}
 work="$root/backend/target/e2e"
 rm -rf "$work" && mkdir -p "$work"
 
+export JAVA_HOME=${JAVA_HOME:-$("$root/scripts/find-jdk.sh")}
 export CHROMIUM_PATH=$("$root/scripts/ensure-chromium.sh")
 
 (cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests \
@@ -16,7 +17,7 @@ export CHROMIUM_PATH=$("$root/scripts/ensure-chromium.sh")
 
 export E2E_ADMIN_USERNAME=admin E2E_ADMIN_PASSWORD=e2e-admin-password
 LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" QUARKUS_PROFILE=embedded \
-  QUARKUS_HTTP_PORT="$port" java -jar "$work/app/quarkus-app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+  QUARKUS_HTTP_PORT="$port" "$JAVA_HOME/bin/java" -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 

@@ -1,0 +1,37 @@
+import { Navigate, Route, Routes } from 'react-router';
+import type { ReactNode } from 'react';
+import { Layout } from '@/components/Layout';
+import { useSessionUser } from '@/lib/use-session';
+import type { Role } from '@/types/api';
+import { LoginPage } from '@/features/auth/components/LoginPage';
+import { PlansPage } from '@/features/plans/components/PlansPage';
+import { MembersPage } from '@/features/members/components/MembersPage';
+import { MyAiPage } from '@/features/me/components/MyAiPage';
+import { AiServicePage } from './routes/AiServicePage';
+
+function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
+  const user = useSessionUser();
+  if (!user) return <Navigate to="/login" replace />;
+  if (role && user.role !== role) return <Navigate to={user.role === 'superadmin' ? '/admin/ai-service' : '/me'} replace />;
+  return children;
+}
+
+function Home() {
+  const user = useSessionUser();
+  return <Navigate to={!user ? '/login' : user.role === 'superadmin' ? '/admin/ai-service' : '/me'} replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireRole><Layout /></RequireRole>}>
+        <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
+        <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
+        <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
+        <Route path="/me" element={<MyAiPage />} />
+      </Route>
+      <Route path="*" element={<Home />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,41 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/Layout';
+import { EmptyState } from '@/components/States';
+import { SettingsTab } from '@/features/ai-settings/components/SettingsTab';
+import { useAiSettings } from '@/features/ai-settings/api/get-ai-settings';
+import { UsersTab } from '@/features/user-ai-access/components/UsersTab';
+import { usePlans } from '@/features/plans/api/get-plans';
+
+const TABS = ['settings', 'users', 'usage', 'billing'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The user's "AI 서비스 관리" page: four tabs, the current one in the URL. */
+export function AiServicePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'settings';
+  const plans = usePlans();
+  const settings = useAiSettings();
+  const select = (next: Tab) => setParams({ tab: next });
+
+  return (
+    <section>
+      <PageHeader title={t('aiService.title')} subtitle={t('aiService.subtitle')} />
+      <div role="tablist" aria-label={t('aiService.title')} className="tabs">
+        {TABS.map((name) => (
+          <button key={name} role="tab" type="button" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`}
+            className={tab === name ? 'tab active' : 'tab'} onClick={() => select(name)}>
+            {t(`aiService.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'settings' && <SettingsTab onShowUsage={() => select('usage')} />}
+        {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []} />}
+        {tab === 'usage' && <EmptyState title={t('usage.emptyTitle')}>{t('usage.empty')}</EmptyState>}
+        {tab === 'billing' && <EmptyState title={t('billing.emptyTitle')}>{t('billing.empty')}</EmptyState>}
+      </div>
+    </section>
+  );
+}

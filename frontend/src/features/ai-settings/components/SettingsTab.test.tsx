@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '@/testing/render';
+import { db } from '@/testing/db';
+
+async function openAddForm() {
+  renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+  await userEvent.click(await screen.findByRole('button', { name: '새 AI 설정 추가' }));
+  return screen.getByRole('dialog', { name: '새 AI 설정 추가' });
+}
+
+describe('AI settings tab', () => {
+  it('shows cards with provider, model, limits and only the key hint', async () => {
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    const card = (await screen.findByRole('heading', { name: 'OpenAI main' })).closest('li')!;
+    expect(within(card).getByText('OpenAI – gpt-4.1-mini')).toBeInTheDocument();
+    expect(within(card).getByText('1,000회')).toBeInTheDocument();
+    expect(within(card).getByText('sk-…abcd')).toBeInTheDocument();
+    expect(within(card).getByText('활성')).toBeInTheDocument();
+  });
+
+  it('validates temperature and the base URL of OpenAI-compatible servers before sending', async () => {
+    const dialog = await openAddForm();
+    await userEvent.type(within(dialog).getByLabelText('이름'), 'Lab vLLM');
+    await userEvent.selectOptions(within(dialog).getByLabelText('제공자'), 'openai_compatible');
+    const temperature = within(dialog).getByLabelText('온도 (0–2)');
+    await userEvent.clear(temperature);
+    await userEvent.type(temperature, '2.5');
+    await userEvent.click(screen.getByRole('button', { name: '저장' }));
+    expect(await within(dialog).findByText('0에서 2 사이여야 합니다')).toBeInTheDocument();
+    expect(within(dialog).getByText('OpenAI 호환 서버는 기본 URL이 필요합니다')).toBeInTheDocument();
+    expect(db.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('requires a key for OpenAI and sends a valid form; the key is never shown afterwards', async () => {
+    const dialog = await openAddForm();
+    await userEvent.type(within(dialog).getByLabelText('이름'), 'Second key');
+    await userEvent.click(screen.getByRole('button', { name: '저장' }));
+    expect(await within(dialog).findByText('이 제공자는 API 키가 필요합니다')).toBeInTheDocument();
+
+    await userEvent.type(within(dialog).getByLabelText('API 키'), 'sk-test-secret-9876');
+    await userEvent.click(screen.getByRole('button', { name: '저장' }));
+    expect(await screen.findByRole('heading', { name: 'Second key' })).toBeInTheDocument();
+    const sent = db.requests.find((r) => r.method === 'POST' && r.path === '/api/admin/ai-settings')!;
+    expect(sent.body).toMatchObject({ name: 'Second key', provider: 'openai', api_key: 'sk-test-secret-9876', temperature: 0.7 });
+    expect(document.body.textContent).not.toContain('sk-test-secret-9876');
+    expect(screen.getByText('sk-…9876')).toBeInTheDocument();
+  });
+
+  it('puts the server field errors on the right field', async () => {
+    const dialog = await openAddForm();
+    await userEvent.type(within(dialog).getByLabelText('이름'), 'OpenAI main');
+    await userEvent.type(within(dialog).getByLabelText('API 키'), 'sk-anything-1234');
+    await userEvent.click(screen.getByRole('button', { name: '저장' }));
+    const name = within(dialog).getByLabelText('이름');
+    expect(await within(dialog).findByText('A provider setting with this name already exists')).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('tests a connection and shows the message with latency', async () => {
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: '연결 테스트' }));
+    expect(await screen.findByText(/연결 성공: Connected: 12 models available \(setting 10\) \(42 ms\)/)).toBeInTheDocument();
+  });
+});

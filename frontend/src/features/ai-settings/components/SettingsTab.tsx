@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '@/components/Badge';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { EmptyState, ErrorState, Loading } from '@/components/States';
+import { useToast } from '@/components/Toasts';
+import { formatNumber } from '@/lib/format';
+import type { AiSetting, ConnectionTestResult } from '@/types/api';
+import { useAiSettings } from '../api/get-ai-settings';
+import { useDeleteAiSetting } from '../api/delete-ai-setting';
+import { useTestConnection } from '../api/test-connection';
+import { SettingFormModal } from './SettingFormModal';
+
+export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
+  const { t, i18n } = useTranslation();
+  const settings = useAiSettings();
+  const remove = useDeleteAiSetting();
+  const test = useTestConnection();
+  const toast = useToast();
+  const [editing, setEditing] = useState<AiSetting | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<AiSetting | null>(null);
+  const [results, setResults] = useState<Record<number, ConnectionTestResult | { error: string }>>({});
+  const [testing, setTesting] = useState<number | null>(null);
+  const limit = (n: number) => (n === 0 ? t('common.unlimited') : t('settings.requests', { value: formatNumber(n, i18n.language) }));
+
+  const runTest = (s: AiSetting) => {
+    setTesting(s.id);
+    test.mutate(s.id, {
+      onSuccess: (r) => setResults((all) => ({ ...all, [s.id]: r })),
+      onError: (e) => setResults((all) => ({ ...all, [s.id]: { error: e.message } })),
+      onSettled: () => setTesting(null),
+    });
+  };
+
+  return (
+    <div>
+      <div className="tab-actions">
+        <button type="button" className="button primary" onClick={() => setEditing('new')}>{t('settings.add')}</button>
+      </div>
+      {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> :
+        settings.data.length === 0 ? <EmptyState>{t('settings.empty')}</EmptyState> : (
+          <ul className="cards" aria-label={t('aiService.tabs.settings')}>
+            {settings.data.map((s) => {
+              const result = results[s.id];
+              return (
+                <li key={s.id} className="card setting-card">
+                  <div className="card-head">
+                    <h3>{s.name}</h3>
+                    <Badge tone={s.is_active ? 'ok' : 'off'}>{s.is_active ? t('common.active') : t('common.inactive')}</Badge>
+                  </div>
+                  <p className="muted">{t(`settings.providers.${s.provider}`)} – {s.model_name}</p>
+                  {s.provider === 'sandbox' && <Badge tone="warn">{t('settings.sandboxLabel')}</Badge>}
+                  <dl className="facts">
+                    <div><dt>{t('settings.dailyLimit')}</dt><dd>{limit(s.daily_limit)}</dd></div>
+                    <div><dt>{t('settings.monthlyLimit')}</dt><dd>{limit(s.monthly_limit)}</dd></div>
+                    <div><dt>{t('settings.hourlyLimit')}</dt><dd>{limit(s.hourly_limit)}</dd></div>
+                    {s.provider !== 'sandbox' && <div><dt>{t('settings.keyHint')}</dt><dd><code>{s.api_key_hint ?? t('settings.noKey')}</code></dd></div>}
+                  </dl>
+                  <p className="muted">{t('settings.members', { count: s.members_count })}</p>
+                  {result && (
+                    <p role="status" className={'error' in result || !result.success ? 'test-result fail' : 'test-result ok'}>
+                      {'error' in result ? result.error : `${result.success ? t('settings.testOk') : t('settings.testFail')}: ${result.message} (${result.latency_ms} ms)`}
+                    </p>
+                  )}
+                  <div className="card-actions">
+                    <button type="button" className="button small" onClick={() => setEditing(s)}>{t('settings.edit')}</button>
+                    <button type="button" className="button small" disabled={testing === s.id} onClick={() => runTest(s)}>
+                      {testing === s.id ? t('settings.testing') : t('settings.test')}
+                    </button>
+                    <button type="button" className="button small" onClick={onShowUsage}>{t('settings.usage')}</button>
+                    <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(s); }}>{t('settings.delete')}</button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      {editing && <SettingFormModal setting={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmDialog danger message={t('settings.confirmDelete', { name: deleting.name })} confirmLabel={t('settings.delete')}
+          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(null)}
+          onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); toast(t('common.deleted')); } })} />
+      )}
+    </div>
+  );
+}

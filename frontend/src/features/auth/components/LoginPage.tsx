@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api-client';
+import { Field } from '@/components/Field';
+import { LANGUAGES } from '@/lib/i18n';
+import { useLogin } from '../api/login';
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate(
+      { username, password },
+      { onSuccess: (data) => navigate(data.user.role === 'superadmin' ? '/admin/ai-service' : '/me', { replace: true }) },
+    );
+  };
+
+  const error = login.error;
+  const message =
+    error instanceof ApiError && error.status === 401
+      ? t('login.invalid')
+      : error instanceof ApiError && error.status === 429
+        ? t('login.throttled')
+        : error
+          ? error.message
+          : null;
+
+  return (
+    <div className="login-page">
+      <form className="card login-card" onSubmit={submit} noValidate>
+        <h1>{t('app.name')}</h1>
+        <p className="subtitle">{t('app.tagline')}</p>
+        <h2>{t('login.title')}</h2>
+        {params.get('expired') && !message && <p className="notice">{t('login.expired')}</p>}
+        <Field label={t('login.username')}>
+          <input autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        </Field>
+        <Field label={t('login.password')}>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </Field>
+        {message && (
+          <p role="alert" className="form-error">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="button primary block" disabled={login.isPending || !username || !password}>
+          {t('login.submit')}
+        </button>
+        <div className="login-lang">
+          {LANGUAGES.map((l) => (
+            <button key={l.code} type="button" className="link" aria-pressed={i18n.language === l.code} onClick={() => void i18n.changeLanguage(l.code)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/Layout';
+import { Badge } from '@/components/Badge';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { Pagination } from '@/components/Pagination';
+import { EmptyState, ErrorState, Loading } from '@/components/States';
+import { useToast } from '@/components/Toasts';
+import { fullName } from '@/lib/format';
+import type { Member } from '@/types/api';
+import { useMembers } from '../api/get-members';
+import { useDeleteMember } from '../api/delete-member';
+import { MemberFormModal } from './MemberFormModal';
+import { ImportModal } from './ImportModal';
+
+const SIZE = 20;
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const role = params.get('role') ?? '';
+  const page = Number(params.get('page') ?? 0);
+  const members = useMembers({ q, role, page, size: SIZE });
+  const remove = useDeleteMember();
+  const toast = useToast();
+  const [editing, setEditing] = useState<Member | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [deleting, setDeleting] = useState<Member | null>(null);
+
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section>
+      <PageHeader title={t('members.title')} subtitle={t('members.subtitle')} actions={<>
+        <button type="button" className="button" onClick={() => setImporting(true)}>{t('members.import')}</button>
+        <button type="button" className="button primary" onClick={() => setEditing('new')}>{t('members.add')}</button>
+      </>} />
+      <div className="filters">
+        <input type="search" aria-label={t('common.search')} placeholder={t('members.searchPlaceholder')} value={q} onChange={(e) => setFilter('q', e.target.value)} />
+        <select aria-label={t('members.filterRole')} value={role} onChange={(e) => setFilter('role', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          <option value="researcher">{t('members.roles.researcher')}</option>
+          <option value="superadmin">{t('members.roles.superadmin')}</option>
+        </select>
+      </div>
+      {members.isPending ? <Loading /> : members.isError ? <ErrorState error={members.error} onRetry={() => void members.refetch()} /> :
+        members.data.items.length === 0 ? <EmptyState>{t('members.empty')}</EmptyState> : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead><tr>
+                  <th scope="col">{t('members.name')}</th><th scope="col">{t('members.username')}</th><th scope="col">{t('members.email')}</th>
+                  <th scope="col">{t('members.role')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('common.actions')}</th>
+                </tr></thead>
+                <tbody>
+                  {members.data.items.map((m) => (
+                    <tr key={m.id}>
+                      <td>{fullName(m)}</td><td>{m.username}</td><td>{m.email}</td>
+                      <td>{t(`members.roles.${m.role}`)}</td>
+                      <td><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
+                      <td className="actions">
+                        <button type="button" className="button small" onClick={() => setEditing(m)}>{t('common.edit')}</button>
+                        <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(m); }}>{t('common.delete')}</button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination page={page} size={SIZE} total={members.data.total} onPage={(p) => setFilter('page', String(p))} />
+          </>
+        )}
+      {editing && <MemberFormModal member={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {deleting && (
+        <ConfirmDialog danger message={t('members.confirmDelete', { name: fullName(deleting) })} confirmLabel={t('common.delete')}
+          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(null)}
+          onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); toast(t('common.deleted')); } })} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Access, Page } from '@/types/api';
+
+export interface AccessFilter {
+  q?: string;
+  planId?: string;
+  page: number;
+  size: number;
+}
+
+export const accessQueryKey = ['user-ai-access'] as const;
+
+export function getAccessList(f: AccessFilter) {
+  const params = new URLSearchParams({ page: String(f.page), size: String(f.size) });
+  if (f.q) params.set('q', f.q);
+  if (f.planId) params.set('plan_id', f.planId);
+  return api<Page<Access>>(`/api/admin/user-ai-access?${params}`);
+}
+
+export const accessListQueryOptions = (f: AccessFilter) =>
+  queryOptions({ queryKey: [...accessQueryKey, f], queryFn: () => getAccessList(f), placeholderData: keepPreviousData });
+
+export function useAccessList(f: AccessFilter) {
+  return useQuery(accessListQueryOptions(f));
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Access } from '@/types/api';
+import { accessQueryKey } from './get-access-list';
+
+export interface AccessPatch {
+  ai_plan_id?: number;
+  ai_settings_id?: number;
+  is_enabled?: boolean;
+  can_use_advanced_features?: boolean;
+}
+
+export function updateAccess(id: number, patch: AccessPatch) {
+  return api<Access>(`/api/admin/user-ai-access/${id}`, { method: 'PATCH', body: patch });
+}
+
+export function useUpdateAccess() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: number; patch: AccessPatch }) => updateAccess(id, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accessQueryKey }),
+  });
+}

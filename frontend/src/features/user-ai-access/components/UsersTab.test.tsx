@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '@/testing/render';
+import { db } from '@/testing/db';
+
+describe('users tab', () => {
+  it('shows this month\'s tokens against the plan limit with a progress bar', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    const row = await screen.findByTestId('access-row-kim');
+    expect(within(row).getByText('250,000 / 1,000,000 토큰')).toBeInTheDocument();
+    expect(within(row).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '250000');
+    expect(within(row).getByText('기본형 ($10/월)')).toBeInTheDocument();
+    expect(within(row).getByText('활성')).toBeInTheDocument();
+  });
+
+  it('bulk-assigns the selected members and shows the server message', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'AI 기능 할당' }));
+    const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Ji-woo Kim/ }));
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Seo-yeon Lee/ }));
+    await userEvent.selectOptions(within(dialog).getByLabelText('요금제'), '기본형 ($10/월)');
+    await userEvent.selectOptions(within(dialog).getByLabelText('AI 설정'), 'OpenAI main (gpt-4.1-mini)');
+    await userEvent.click(within(dialog).getByRole('button', { name: '할당' }));
+    expect(await screen.findByText('2명의 사용자에게 AI 기능이 할당되었습니다')).toBeInTheDocument();
+    const sent = db.requests.find((r) => r.path === '/api/admin/user-ai-access/bulk-assign')!;
+    expect(sent.body).toEqual({ user_ids: [5, 6], ai_plan_id: 2, ai_settings_id: 10 });
+  });
+
+  it('does not send an assignment without a plan', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'AI 기능 할당' }));
+    const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Ji-woo Kim/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: '할당' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('요금제를 선택하세요');
+    expect(db.requests.some((r) => r.path.endsWith('bulk-assign'))).toBe(false);
+  });
+
+  it('resets usage after confirmation and the row shows zero', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    const row = await screen.findByTestId('access-row-kim');
+    await userEvent.click(within(row).getByRole('button', { name: '사용량 초기화' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '사용량 초기화' }));
+    expect(await within(await screen.findByTestId('access-row-kim')).findByText('0 / 1,000,000 토큰')).toBeInTheDocument();
+    expect(db.requests.some((r) => r.path === '/api/admin/user-ai-access/100/reset-usage')).toBe(true);
+  });
+
+  it('disables a member\'s AI features', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    const row = await screen.findByTestId('access-row-kim');
+    await userEvent.click(within(row).getByRole('button', { name: '기능 비활성화' }));
+    expect(await within(row).findByText('비활성')).toBeInTheDocument();
+    expect(db.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ is_enabled: false });
+  });
+});

@@ -1,0 +1,49 @@
+import type { ApiErrorBody, Violation } from '@/types/api';
+import { session } from './session';
+
+/** A failed call, carrying the server's error shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly violations: Violation[];
+
+  constructor(status: number, body: Partial<ApiErrorBody>) {
+    super(body.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body.error ?? 'unknown';
+    this.violations = body.violations ?? [];
+  }
+}
+
+type Body = unknown;
+
+/** The one API client: adds the token, parses errors, and ends the session on any 401. */
+export async function api<T>(path: string, init: { method?: string; body?: Body; raw?: string; contentType?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let payload: string | undefined;
+  if (init.raw !== undefined) {
+    payload = init.raw;
+    headers['Content-Type'] = init.contentType ?? 'text/plain';
+  } else if (init.body !== undefined) {
+    payload = JSON.stringify(init.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, { method: init.method ?? 'GET', headers, body: payload });
+  if (response.status === 401 && token && !path.startsWith('/api/auth/login')) {
+    session.expire();
+  }
+  if (!response.ok) {
+    let body: Partial<ApiErrorBody> = {};
+    try {
+      body = (await response.json()) as ApiErrorBody;
+    } catch {
+      body = { message: response.statusText };
+    }
+    throw new ApiError(response.status, body);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -1,0 +1,86 @@
+import { http, HttpResponse } from 'msw';
+import type { Access, AiSettingInput } from '@/types/api';
+import { db, member, setting } from './db';
+
+const error = (status: number, code: string, message: string, violations: { field: string; message: string }[] = []) =>
+  HttpResponse.json({ error: code, message, violations }, { status });
+
+async function record(request: Request) {
+  const url = new URL(request.url);
+  const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
+  let body: unknown = text;
+  try { body = text ? JSON.parse(text) : undefined; } catch { /* csv */ }
+  db.requests.push({ method: request.method, path: url.pathname + url.search, body });
+}
+
+export const handlers = [
+  http.post('/api/auth/login', async ({ request }) => {
+    await record(request);
+    const { username, password } = (await request.json()) as { username: string; password: string };
+    const user = db.members.find((m) => m.username === username);
+    if (!user || password !== 'right-password') return error(401, 'invalid_credentials', 'Wrong username or password');
+    return HttpResponse.json({ access_token: `token-${user.username}`, token_type: 'Bearer', expires_in: 3600, user });
+  }),
+  http.get('/api/auth/me', () => HttpResponse.json(db.members[0])),
+
+  http.get('/api/admin/plans', () => HttpResponse.json(db.plans)),
+
+  http.get('/api/admin/ai-settings', () => HttpResponse.json(db.settings)),
+  http.post('/api/admin/ai-settings', async ({ request }) => {
+    await record(request);
+    const input = (await request.json()) as AiSettingInput;
+    if (db.settings.some((s) => s.name === input.name)) {
+      return error(409, 'duplicate', 'A provider setting with this name already exists', [{ field: 'name', message: 'A provider setting with this name already exists' }]);
+    }
+    const created = setting({ ...input, id: 10 + db.settings.length + 1, base_url: input.base_url ?? '', api_key_hint: input.api_key ? 'sk-…' + input.api_key.slice(-4) : null, has_api_key: Boolean(input.api_key) });
+    db.settings.push(created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+  http.post('/api/admin/ai-settings/:id/test-connection', ({ params }) =>
+    HttpResponse.json({ success: true, is_valid: true, message: `Connected: 12 models available (setting ${params.id})`, latency_ms: 42 })),
+
+  http.get('/api/admin/user-ai-access', ({ request }) => {
+    const url = new URL(request.url);
+    const q = url.searchParams.get('q') ?? '';
+    const items = db.access.filter((a) => !q || a.user.username.includes(q));
+    return HttpResponse.json({ items, total: items.length, page: 0, size: 20 });
+  }),
+  http.patch('/api/admin/user-ai-access/:id', async ({ request, params }) => {
+    await record(request);
+    const a = db.access.find((x) => x.id === Number(params.id));
+    if (!a) return error(404, 'not_found', 'Member access was not found');
+    Object.assign(a, (await request.json()) as Partial<Access>);
+    return HttpResponse.json(a);
+  }),
+  http.post('/api/admin/user-ai-access/:id/reset-usage', async ({ request, params }) => {
+    await record(request);
+    const a = db.access.find((x) => x.id === Number(params.id));
+    if (!a) return error(404, 'not_found', 'Member access was not found');
+    Object.assign(a, { tokens_used_today: 0, tokens_used_month: 0, requests_today: 0 });
+    return HttpResponse.json(a);
+  }),
+  http.post('/api/admin/user-ai-access/bulk-assign', async ({ request }) => {
+    await record(request);
+    const body = (await request.json()) as { user_ids: number[] };
+    return HttpResponse.json({ assigned: body.user_ids.length, message: `${body.user_ids.length}명의 사용자에게 AI 기능이 할당되었습니다` });
+  }),
+
+  http.get('/api/admin/members', ({ request }) => {
+    const url = new URL(request.url);
+    const q = url.searchParams.get('q') ?? '';
+    const role = url.searchParams.get('role');
+    const items = db.members.filter((m) => (!q || m.username.includes(q)) && (!role || m.role === role));
+    return HttpResponse.json({ items, total: items.length, page: 0, size: 20 });
+  }),
+  http.post('/api/admin/members', async ({ request }) => {
+    await record(request);
+    const created = member({ ...((await request.json()) as object), id: 50 + db.members.length });
+    db.members.push(created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+
+  http.get('/api/me/access', () => {
+    const a = db.access.find((x) => x.user.id === 5);
+    return a ? HttpResponse.json(a) : error(404, 'not_found', 'No AI access has been assigned to you yet');
+  }),
+];
