@@ -2,10 +2,9 @@ package io.labgate.gateway;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.labgate.common.config.LabgateConfig;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The caller's IP for the usage log. X-Forwarded-For is believed only when the direct peer is one of the
@@ -16,8 +15,8 @@ public class ClientAddress {
 
     private final List<String> trustedProxies;
 
-    ClientAddress(@ConfigProperty(name = "labgate.gateway.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.trustedProxies = trustedProxies.orElse(List.of());
+    ClientAddress(LabgateConfig config) {
+        this.trustedProxies = config.gateway().trustedProxies().orElse(List.of());
     }
 
     public String of(HttpServerRequest request) {

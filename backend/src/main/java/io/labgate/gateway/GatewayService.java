@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.labgate.common.config.LabgateConfig;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -47,9 +47,7 @@ public class GatewayService {
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
                    Instance<ProviderAdapter> adapters, PricingService pricing, UsageLogWriter usageLog,
-                   UsageSettings usageSettings, Clock clock,
-                   @ConfigProperty(name = "labgate.gateway.max-prompt-chars", defaultValue = "200000")
-                   int maxPromptChars) {
+                   UsageSettings usageSettings, Clock clock, LabgateConfig config) {
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
@@ -58,7 +56,7 @@ public class GatewayService {
         this.usageLog = usageLog;
         this.usageSettings = usageSettings;
         this.clock = clock;
-        this.maxPromptChars = maxPromptChars;
+        this.maxPromptChars = config.gateway().maxPromptChars();
     }
 
     /** A call ready to go: quota reserved. The caller must run it (complete or stream). */

@@ -5,7 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.labgate.common.config.LabgateConfig;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -44,12 +44,10 @@ public class UsageLogWriter {
     private volatile boolean running;
     private Thread worker;
 
-    UsageLogWriter(AgroalDataSource dataSource,
-                   @ConfigProperty(name = "labgate.usage.queue-capacity", defaultValue = "10000") int capacity,
-                   @ConfigProperty(name = "labgate.usage.batch-size", defaultValue = "200") int batchSize) {
+    UsageLogWriter(AgroalDataSource dataSource, LabgateConfig config) {
         this.dataSource = dataSource;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(config.usage().queueCapacity());
+        this.batchSize = config.usage().batchSize();
     }
 
     void start(@Observes StartupEvent event) {

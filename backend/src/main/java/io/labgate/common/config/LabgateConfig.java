@@ -34,6 +34,35 @@ public interface LabgateConfig {
     interface Usage {
         /** When the daily/monthly counters start a new window (Quartz-style cron, in time-zone). */
         String resetCron();
+
+        /** Usage log rows waiting to be written; when full, callers write their own row (never dropped). */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    Providers providers();
+
+    interface Providers {
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** Longest wait for a provider's next bytes (a whole answer, or the next piece of a stream). */
+        @WithDefault("PT60S")
+        Duration readTimeout();
+    }
+
+    Gateway gateway();
+
+    interface Gateway {
+        /** Largest prompt (all message text) a member may send, in characters. */
+        @WithDefault("200000")
+        int maxPromptChars();
+
+        /** Proxies whose X-Forwarded-For is believed (exact addresses), e.g. the ingress controller. */
+        Optional<java.util.List<String>> trustedProxies();
     }
 
     interface Passwords {
