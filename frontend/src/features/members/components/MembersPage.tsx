@@ -65,10 +65,10 @@ export function MembersPage() {
                       <td>{fullName(m)}</td><td>{m.username}</td><td>{m.email}</td>
                       <td>{t(`members.roles.${m.role}`)}</td>
                       <td><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
-                      <td className="actions">
+                      <td><div className="actions">
                         <button type="button" className="button small" onClick={() => setEditing(m)}>{t('common.edit')}</button>
                         <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(m); }}>{t('common.delete')}</button>
-                      </td>
+                      </div></td>
                     </tr>
                   ))}
                 </tbody>

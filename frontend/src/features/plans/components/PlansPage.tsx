@@ -48,10 +48,10 @@ export function PlansPage() {
                   <td>{p.features.map((f) => <Badge key={f} tone="info">{t(`plans.feature.${f}`)}</Badge>)}</td>
                   <td>{p.members_count}</td>
                   <td><Badge tone={p.is_active ? 'ok' : 'off'}>{p.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
-                  <td className="actions">
+                  <td><div className="actions">
                     <button type="button" className="button small" onClick={() => setEditing(p)}>{t('common.edit')}</button>
                     <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(p); }}>{t('common.delete')}</button>
-                  </td>
+                  </div></td>
                 </tr>
               ))}
             </tbody>

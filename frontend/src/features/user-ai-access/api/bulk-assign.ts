@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { BulkAssignResult } from '@/types/api';
-import { accessQueryKey } from './get-access-list';
+import { invalidateAccessViews } from './get-access-list';
 
 export interface BulkAssignInput {
   user_ids: number[];
@@ -15,5 +15,5 @@ export function bulkAssign(input: BulkAssignInput) {
 
 export function useBulkAssign() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: bulkAssign, onSuccess: () => queryClient.invalidateQueries({ queryKey: accessQueryKey }) });
+  return useMutation({ mutationFn: bulkAssign, onSuccess: () => invalidateAccessViews(queryClient) });
 }

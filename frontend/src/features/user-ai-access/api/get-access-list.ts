@@ -24,3 +24,10 @@ export const accessListQueryOptions = (f: AccessFilter) =>
 export function useAccessList(f: AccessFilter) {
   return useQuery(accessListQueryOptions(f));
 }
+
+/** Assignments change the member counts shown on plans and provider settings too. */
+export function invalidateAccessViews(queryClient: import('@tanstack/react-query').QueryClient) {
+  return Promise.all(
+    [accessQueryKey, ['plans'], ['ai-settings'], ['me']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}

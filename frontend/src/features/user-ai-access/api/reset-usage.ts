@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Access } from '@/types/api';
-import { accessQueryKey } from './get-access-list';
+import { invalidateAccessViews } from './get-access-list';
 
 export function resetUsage(id: number) {
   return api<Access>(`/api/admin/user-ai-access/${id}/reset-usage`, { method: 'POST' });
@@ -9,5 +9,5 @@ export function resetUsage(id: number) {
 
 export function useResetUsage() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: resetUsage, onSuccess: () => queryClient.invalidateQueries({ queryKey: accessQueryKey }) });
+  return useMutation({ mutationFn: resetUsage, onSuccess: () => invalidateAccessViews(queryClient) });
 }

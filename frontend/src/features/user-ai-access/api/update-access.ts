@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Access } from '@/types/api';
-import { accessQueryKey } from './get-access-list';
+import { invalidateAccessViews } from './get-access-list';
 
 export interface AccessPatch {
   ai_plan_id?: number;
@@ -18,6 +18,6 @@ export function useUpdateAccess() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: AccessPatch }) => updateAccess(id, patch),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accessQueryKey }),
+    onSuccess: () => invalidateAccessViews(queryClient),
   });
 }

@@ -18,8 +18,8 @@ describe('users tab', () => {
     renderApp('/admin/ai-service?tab=users', { as: 'admin' });
     await userEvent.click(await screen.findByRole('button', { name: 'AI 기능 할당' }));
     const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
-    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Ji-woo Kim/ }));
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Seo-yeon Lee/ }));
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Kim Ji-woo/ }));
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Lee Seo-yeon/ }));
     await userEvent.selectOptions(within(dialog).getByLabelText('요금제'), '기본형 ($10/월)');
     await userEvent.selectOptions(within(dialog).getByLabelText('AI 설정'), 'OpenAI main (gpt-4.1-mini)');
     await userEvent.click(within(dialog).getByRole('button', { name: '할당' }));
@@ -32,7 +32,7 @@ describe('users tab', () => {
     renderApp('/admin/ai-service?tab=users', { as: 'admin' });
     await userEvent.click(await screen.findByRole('button', { name: 'AI 기능 할당' }));
     const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
-    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Ji-woo Kim/ }));
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Kim Ji-woo/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: '할당' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('요금제를 선택하세요');
     expect(db.requests.some((r) => r.path.endsWith('bulk-assign'))).toBe(false);

@@ -98,14 +98,14 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
                           <small className="muted">{t('users.requestsToday', { count: a.requests_today })}</small>
                         </td>
                         <td><Badge tone={a.is_enabled ? 'ok' : 'off'}>{a.is_enabled ? t('users.enabled') : t('users.disabled')}</Badge></td>
-                        <td className="actions">
+                        <td><div className="actions">
                           <button type="button" className="button small" onClick={() => setEditing(a)}>{t('common.edit')}</button>
                           <button type="button" className="button small" onClick={() => { reset.reset(); setResetting(a); }}>{t('users.resetUsage')}</button>
                           <button type="button" className="button small" disabled={update.isPending}
                             onClick={() => update.mutate({ id: a.id, patch: { is_enabled: !a.is_enabled } })}>
                             {a.is_enabled ? t('users.disable') : t('users.enable')}
                           </button>
-                        </td>
+                        </div></td>
                       </tr>
                     );
                   })}
