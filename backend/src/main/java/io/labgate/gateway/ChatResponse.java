@@ -1,5 +1,7 @@
 package io.labgate.gateway;
 
+import io.labgate.providers.TokenUsage;
+
 import java.math.BigDecimal;
 
 /** Answer of a non-streaming call; {@code cost} is null when the model's price is unknown. */

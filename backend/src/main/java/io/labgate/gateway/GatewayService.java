@@ -1,5 +1,14 @@
 package io.labgate.gateway;
 
+import io.labgate.providers.ChatCall;
+import io.labgate.providers.ChatMessage;
+import io.labgate.providers.ChatResult;
+import io.labgate.providers.StreamEvent;
+import io.labgate.providers.TokenUsage;
+import io.labgate.providers.UpstreamException;
+import io.labgate.providers.ProviderAdapter;
+import io.labgate.providers.TokenEstimator;
+
 import io.labgate.common.error.ApiException;
 import io.labgate.pricing.PricingService;
 import io.labgate.providers.ProviderConnection;
@@ -192,6 +201,15 @@ public class GatewayService {
     private StreamSummary finishStream(PreparedCall prepared, String text, List<TokenUsage> lastUsage, String model,
                                        String finishReason, long firstTokenNanos, String status, String error) {
         TokenUsage usage = usageOrEstimate(lastUsage.isEmpty() ? null : lastUsage.getFirst(), prepared, text);
+        if (!"ok".equals(status)) {
+            // A stream that broke off may carry only provisional usage (Anthropic's message_start): never bill
+            // less output than the text that was actually delivered.
+            long delivered = tokens.count(text);
+            if (delivered > usage.completionTokens()) {
+                usage = new TokenUsage(usage.promptTokens(), delivered, usage.cachedTokens(), usage.cacheWriteTokens(),
+                        usage.reasoningTokens());
+            }
+        }
         quota.settle(prepared.reservation(), usage.totalTokens());
         BigDecimal cost = pricing.cost(prepared.route().connection().provider().wireName(), model, usage)
                 .orElse(null);

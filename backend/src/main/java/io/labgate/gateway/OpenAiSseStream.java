@@ -1,5 +1,7 @@
 package io.labgate.gateway;
 
+import io.labgate.providers.TokenUsage;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;

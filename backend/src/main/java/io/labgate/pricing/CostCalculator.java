@@ -1,6 +1,6 @@
 package io.labgate.pricing;
 
-import io.labgate.gateway.TokenUsage;
+import io.labgate.providers.TokenUsage;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

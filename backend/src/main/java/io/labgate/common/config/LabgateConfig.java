@@ -52,6 +52,14 @@ public interface LabgateConfig {
         /** Longest wait for a provider's next bytes (a whole answer, or the next piece of a stream). */
         @WithDefault("PT60S")
         Duration readTimeout();
+
+        /** Retries of 408/409/429/5xx/529 and refused connections, before any answer was received. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Longest total wait spent between retries of one call; a longer Retry-After is not waited for. */
+        @WithDefault("PT20S")
+        Duration retryBudget();
     }
 
     Gateway gateway();

@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
 /** What a streaming adapter emits: text as it arrives, then (if the provider sent it) the final usage. */
 public sealed interface StreamEvent {

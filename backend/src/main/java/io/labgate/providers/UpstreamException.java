@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
 /**
  * A provider call failed. {@code kind} decides what the member is told and whether the call may be retried;

@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
 /**
  * Tokens as the provider bills them, normalised: {@code promptTokens} includes cached and cache-write input

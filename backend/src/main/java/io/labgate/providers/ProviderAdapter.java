@@ -1,7 +1,5 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
-import io.labgate.providers.Provider;
-import io.labgate.providers.ProviderConnection;
 import io.smallrye.mutiny.Multi;
 
 /** Speaks one provider's wire format. Adapters own retries of transient upstream failures. */

@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.providers;
 
 /** One message of a conversation: role system, user or assistant. */
 public record ChatMessage(String role, String content) {

@@ -1,0 +1,217 @@
+package io.labgate.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.labgate.common.config.LabgateConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls a provider over HTTP with the retry rules every adapter shares: 408, 409, 429, 5xx and 529 (and a
+ * refused connection) are retried with backoff, honouring {@code Retry-After-Ms}, {@code Retry-After} and
+ * Gemini's {@code RetryInfo}, within a bounded number of attempts and a bounded total wait. Nothing is
+ * retried once a response was accepted or after a time-out (the provider may have done the work), so a
+ * call is never billed twice. The body of a successful response is left unread, for streaming.
+ *
+ * <p>Vert.x's HTTP client rather than the REST Client here: streamed answers need the status and headers
+ * first and then the raw bytes as they arrive.
+ */
+@ApplicationScoped
+public class ProviderHttp {
+
+    private static final Logger LOG = Logger.getLogger(ProviderHttp.class);
+
+    private final HttpClient client;
+    private final ObjectMapper json;
+    private final LabgateConfig.Providers config;
+
+    ProviderHttp(Vertx vertx, ObjectMapper json, LabgateConfig config) {
+        this.config = config.providers();
+        this.json = json;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) this.config.connectTimeout().toMillis())
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setTryUseCompression(false));
+    }
+
+    /** A provider request; {@code url} is absolute. */
+    public record Call(Provider provider, HttpMethod method, String url, Map<String, String> headers, String body) {
+
+        @Override
+        public String toString() {
+            return "Call[" + provider.wireName() + " " + method + " " + url + "]";
+        }
+    }
+
+    public Uni<HttpClientResponse> open(Call call) {
+        return attempt(call, 0, 0);
+    }
+
+    /** For non-streaming calls: the whole body of a successful answer. */
+    public Uni<String> fetch(Call call) {
+        return open(call).flatMap(HttpClientResponse::body).map(Buffer::toString);
+    }
+
+    private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(call.method())
+                .setAbsoluteURI(call.url())
+                .setIdleTimeout(config.readTimeout().toMillis());
+        call.headers().forEach((k, v) -> {
+            if (v != null) {
+                options.addHeader(k, v);
+            }
+        });
+        options.putHeader("Content-Type", "application/json");
+        Uni<HttpClientResponse> response = client.request(options)
+                .flatMap(request -> call.body() == null ? request.send() : request.send(Buffer.buffer(call.body())));
+        return response
+                .onFailure().transform(failure -> transportFailure(failure, call))
+                .flatMap(r -> r.statusCode() < 300 ? Uni.createFrom().item(r) : failed(call, r))
+                .onFailure(UpstreamRetry.class).recoverWithUni(retry -> {
+                    UpstreamRetry r = (UpstreamRetry) retry;
+                    long delay = Math.max(1, r.delayMillis >= 0 ? r.delayMillis : backoff(attempt));
+                    if (attempt >= config.maxRetries() || waitedMillis + delay > config.retryBudget().toMillis()) {
+                        return Uni.createFrom().failure(r.failure);
+                    }
+                    LOG.debugf("Retrying %s after %d ms (attempt %d): %s", call, delay, attempt + 1,
+                            r.failure.getMessage());
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
+                            .flatMap(ignored -> attempt(call, attempt + 1, waitedMillis + delay));
+                });
+    }
+
+    private Uni<HttpClientResponse> failed(Call call, HttpClientResponse response) {
+        return response.body().map(Buffer::toString).onFailure().recoverWithItem("")
+                .flatMap(body -> Uni.createFrom().failure(classify(call.provider(), response, body)));
+    }
+
+    /** What a failed status means; retryable failures are wrapped with their delay. */
+    RuntimeException classify(Provider provider, HttpClientResponse response, String body) {
+        int status = response.statusCode();
+        String shouldRetry = response.getHeader("x-should-retry");
+        if (status == 401 || status == 403 || (status == 400 && body.contains("API_KEY_INVALID"))) {
+            return new UpstreamException(UpstreamException.Kind.AUTH, status, "HTTP " + status
+                    + ": the provider rejected the platform's key");
+        }
+        if (status == 429 && body.contains("insufficient_quota")) {
+            return new UpstreamException(UpstreamException.Kind.RATE_LIMITED, status,
+                    "HTTP 429: the provider account has no credit left");
+        }
+        boolean retryable = status == 408 || status == 409 || status == 429 || status >= 500;
+        if ("false".equalsIgnoreCase(shouldRetry)) {
+            retryable = false;
+        } else if ("true".equalsIgnoreCase(shouldRetry)) {
+            retryable = true;
+        }
+        UpstreamException failure = status == 429
+                ? new UpstreamException(UpstreamException.Kind.RATE_LIMITED, status, "HTTP 429: rate limited by the provider")
+                : status >= 500 || status == 408 || status == 409
+                ? new UpstreamException(UpstreamException.Kind.UNAVAILABLE, status, "HTTP " + status + " from the provider")
+                : new UpstreamException(UpstreamException.Kind.REJECTED, status, rejection(status, body));
+        return retryable ? new UpstreamRetry(failure, retryDelay(response, body)) : failure;
+    }
+
+    /** A short reason for a 4xx, taken from the provider's error type only (messages can echo keys). */
+    private String rejection(int status, String body) {
+        try {
+            JsonNode error = json.readTree(body).path("error");
+            String code = error.path("code").asText(error.path("type").asText(error.path("status").asText("")));
+            if (body.contains("context_length_exceeded") || body.contains("prompt is too long")
+                    || body.contains("exceeds the maximum number of tokens")) {
+                return "the conversation is too long for this model";
+            }
+            return "HTTP " + status + (code.isBlank() ? "" : " (" + code + ")");
+        } catch (Exception e) {
+            return "HTTP " + status;
+        }
+    }
+
+    private long retryDelay(HttpClientResponse response, String body) {
+        String ms = response.getHeader("retry-after-ms");
+        if (ms != null) {
+            try {
+                return (long) Double.parseDouble(ms);
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        String after = response.getHeader("retry-after");
+        if (after != null) {
+            try {
+                return (long) (Double.parseDouble(after) * 1000);
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime when = ZonedDateTime.parse(after, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return Math.max(0, Duration.between(ZonedDateTime.now(when.getZone()), when).toMillis());
+                } catch (Exception ignored) {
+                    // fall through
+                }
+            }
+        }
+        int retryInfo = body.indexOf("\"retryDelay\"");
+        if (retryInfo >= 0) {
+            String tail = body.substring(retryInfo).replaceAll("(?s)^\"retryDelay\"\\s*:\\s*\"([0-9.]+)s\".*", "$1");
+            try {
+                return (long) (Double.parseDouble(tail) * 1000);
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        return -1;
+    }
+
+    private static long backoff(int attempt) {
+        long base = Math.min(8000, 500L << attempt);
+        return base - ThreadLocalRandom.current().nextLong(base / 4 + 1);
+    }
+
+    private static RuntimeException transportFailure(Throwable failure, Call call) {
+        if (failure instanceof UpstreamException || failure instanceof UpstreamRetry) {
+            return (RuntimeException) failure;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || name.contains("timeout")) {
+                return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from "
+                        + call.provider().wireName());
+            }
+            if (t instanceof ConnectException || name.contains("connect")) {
+                return new UpstreamRetry(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,
+                        "could not connect to " + call.provider().wireName()), -1);
+            }
+        }
+        return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to "
+                + call.provider().wireName() + " failed");
+    }
+
+    /** Internal: a failure worth another attempt after {@code delayMillis} (-1 = backoff). */
+    static final class UpstreamRetry extends RuntimeException {
+        final UpstreamException failure;
+        final long delayMillis;
+
+        UpstreamRetry(UpstreamException failure, long delayMillis) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+            this.delayMillis = delayMillis;
+        }
+    }
+}
