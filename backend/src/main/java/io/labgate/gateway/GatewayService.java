@@ -109,8 +109,7 @@ public class GatewayService {
         }
         TokenUsage usage = usageOrEstimate(result.usage(), prepared, result.content());
         quota.settle(prepared.reservation(), usage.totalTokens());
-        BigDecimal cost = pricing.cost(prepared.route().connection().provider().wireName(), result.model(), usage)
-                .orElse(null);
+        BigDecimal cost = price(prepared, result.model(), usage);
         log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), false, "ok", result.content(),
                 usage, cost, elapsedMs(prepared.startNanos()), null, null);
         return new ChatResponse(prepared.id(), result.content(), result.model(),
@@ -211,13 +210,20 @@ public class GatewayService {
             }
         }
         quota.settle(prepared.reservation(), usage.totalTokens());
-        BigDecimal cost = pricing.cost(prepared.route().connection().provider().wireName(), model, usage)
-                .orElse(null);
+        BigDecimal cost = price(prepared, model, usage);
         Integer ttft = firstTokenNanos == 0 ? null
                 : (int) ((firstTokenNanos - prepared.startNanos()) / 1_000_000);
         log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), true, status, text, usage, cost,
                 elapsedMs(prepared.startNanos()), ttft, error);
         return new StreamSummary(prepared.id(), model, usage, cost, finishReason);
+    }
+
+    /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */
+    private BigDecimal price(PreparedCall prepared, String reportedModel, TokenUsage usage) {
+        String provider = prepared.route().connection().provider().wireName();
+        return pricing.cost(provider, reportedModel, usage)
+                .or(() -> pricing.cost(provider, prepared.call().model(), usage))
+                .orElse(null);
     }
 
     /** Providers normally report usage; when one did not (a cut stream), count what we saw ourselves. */

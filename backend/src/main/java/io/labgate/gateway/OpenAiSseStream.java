@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.util.stream.Stream;
 
 /** A gateway stream in OpenAI's chat.completion.chunk format, ending with {@code data: [DONE]}. */
 final class OpenAiSseStream implements StreamingOutput {
+
+    private static final Logger LOG = Logger.getLogger(OpenAiSseStream.class);
 
     private final Multi<GatewayService.StreamItem> items;
     private final ObjectMapper json;
@@ -33,7 +36,16 @@ final class OpenAiSseStream implements StreamingOutput {
     }
 
     @Override
-    public void write(OutputStream out) throws IOException {
+    public void write(OutputStream out) {
+        try {
+            writeEvents(out);
+        } catch (IOException clientGone) {
+            // The client went away; closing the stream cancelled the call, which settles what was used.
+            LOG.debugf("Stream client disconnected: %s", clientGone.getMessage());
+        }
+    }
+
+    private void writeEvents(OutputStream out) throws IOException {
         boolean first = true;
         try (Stream<GatewayService.StreamItem> stream = items.subscribe().asStream()) {
             Iterator<GatewayService.StreamItem> iterator = stream.iterator();

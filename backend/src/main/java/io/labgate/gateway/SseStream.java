@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.error.ApiError;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
  */
 final class SseStream implements StreamingOutput {
 
+    private static final Logger LOG = Logger.getLogger(SseStream.class);
+
     private final Multi<GatewayService.StreamItem> items;
     private final ObjectMapper json;
     private final RequestType type;
@@ -30,7 +33,16 @@ final class SseStream implements StreamingOutput {
     }
 
     @Override
-    public void write(OutputStream out) throws IOException {
+    public void write(OutputStream out) {
+        try {
+            writeEvents(out);
+        } catch (IOException clientGone) {
+            // The client went away; closing the stream cancelled the call, which settles what was used.
+            LOG.debugf("Stream client disconnected: %s", clientGone.getMessage());
+        }
+    }
+
+    private void writeEvents(OutputStream out) throws IOException {
         // Closing the stream cancels the upstream subscription (client gone → settle what was used).
         try (Stream<GatewayService.StreamItem> stream = items.subscribe().asStream()) {
             Iterator<GatewayService.StreamItem> iterator = stream.iterator();

@@ -1,5 +1,6 @@
 package io.labgate.usage;
 
+import io.labgate.audit.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,11 +18,13 @@ public class UsageSettings {
     private static final Duration CACHE = Duration.ofSeconds(5);
 
     private final EntityManager em;
+    private final AuditService audit;
     private volatile ContentRetention retention;
     private volatile long readAt;
 
-    UsageSettings(EntityManager em) {
+    UsageSettings(EntityManager em, AuditService audit) {
         this.em = em;
+        this.audit = audit;
     }
 
     @Transactional
@@ -38,6 +41,7 @@ public class UsageSettings {
 
     @Transactional
     public void setContentRetention(ContentRetention value) {
+        String before = contentRetention().wireName();
         em.createNativeQuery("""
                         INSERT INTO app_settings (key, value, updated_at) VALUES ('content_retention', :v, now())
                         ON CONFLICT (key) DO UPDATE SET value = :v, updated_at = now()
@@ -45,5 +49,7 @@ public class UsageSettings {
                 .setParameter("v", value.wireName()).executeUpdate();
         retention = value;
         readAt = System.nanoTime();
+        audit.record("usage_settings.update", "usage_settings", null, java.util.Map.of("content_retention", before),
+                java.util.Map.of("content_retention", value.wireName()));
     }
 }

@@ -50,6 +50,12 @@ class AuthorizationMatrixTest {
             "POST, /api/admin/user-ai-access/bulk-assign",
             "POST, /api/admin/user-ai-access/1/reset-usage",
             "GET, /api/admin/audit-log",
+            "GET, /api/admin/model-prices",
+            "POST, /api/admin/model-prices",
+            "PUT, /api/admin/model-prices/1",
+            "DELETE, /api/admin/model-prices/1",
+            "GET, /api/admin/usage-settings",
+            "PUT, /api/admin/usage-settings",
     })
     void adminEndpointsNeedASuperadmin(String method, String path) {
         String type = path.endsWith("/import") ? "text/csv" : "application/json";
@@ -60,7 +66,8 @@ class AuthorizationMatrixTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"GET, /api/auth/me", "GET, /api/me/access"})
+    @CsvSource({"GET, /api/auth/me", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys",
+            "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation"})
     void memberEndpointsNeedAToken(String method, String path) {
         RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
     }

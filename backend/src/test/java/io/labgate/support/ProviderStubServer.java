@@ -25,10 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProviderStubServer implements AutoCloseable {
 
     /** One programmed answer. Streams are written frame by frame and flushed. */
-    public record Reply(int status, Map<String, String> headers, List<String> frames, long delayMillis) {
+    public record Reply(int status, Map<String, String> headers, List<String> frames, long delayMillis,
+                        long frameDelayMillis) {
 
         public static Reply json(int status, String body) {
-            return new Reply(status, Map.of("Content-Type", "application/json"), List.of(body), 0);
+            return new Reply(status, Map.of("Content-Type", "application/json"), List.of(body), 0, 0);
         }
 
         /**
@@ -36,17 +37,22 @@ public final class ProviderStubServer implements AutoCloseable {
          * cut short is simply one whose frames stop early, e.g. before the usage chunk and [DONE].
          */
         public static Reply sse(String... frames) {
-            return new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(frames), 0);
+            return new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(frames), 0, 0);
         }
 
         public Reply header(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, all, frames, delayMillis);
+            return new Reply(status, all, frames, delayMillis, frameDelayMillis);
         }
 
         public Reply delayed(long millis) {
-            return new Reply(status, headers, frames, millis);
+            return new Reply(status, headers, frames, millis, frameDelayMillis);
+        }
+
+        /** Waits between stream frames, like a model producing tokens. */
+        public Reply paced(long millis) {
+            return new Reply(status, headers, frames, delayMillis, millis);
         }
     }
 
@@ -136,6 +142,13 @@ public final class ProviderStubServer implements AutoCloseable {
                 for (String frame : reply.frames()) {
                     out.write(frame.getBytes(StandardCharsets.UTF_8));
                     out.flush();
+                    if (reply.frameDelayMillis() > 0) {
+                        try {
+                            Thread.sleep(reply.frameDelayMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 }
             }
             exchange.close();
