@@ -6,8 +6,8 @@ import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
-import { MyAiPage } from '@/features/me/components/MyAiPage';
 import { AiServicePage } from './routes/AiServicePage';
+import { WorkspacePage } from './routes/WorkspacePage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -29,7 +29,7 @@ export function AppRoutes() {
         <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
-        <Route path="/me" element={<MyAiPage />} />
+        <Route path="/me" element={<WorkspacePage />} />
       </Route>
       <Route path="*" element={<Home />} />
     </Routes>

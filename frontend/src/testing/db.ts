@@ -1,4 +1,6 @@
 import type { Access, AiSetting, Member, Plan } from '@/types/api';
+import type { MyUsage } from '@/features/me/api/get-my-usage';
+import type { ApiKey } from '@/features/api-keys/api/get-api-keys';
 
 /** In-memory data the MSW handlers serve; reset before each test. */
 export interface TestDb {
@@ -7,6 +9,8 @@ export interface TestDb {
   settings: AiSetting[];
   access: Access[];
   requests: { method: string; path: string; body: unknown }[];
+  usage: MyUsage | null;
+  apiKeys: ApiKey[];
 }
 
 const now = '2026-11-25T10:00:00+09:00';
@@ -37,7 +41,19 @@ export function access(overrides: Partial<Access> = {}): Access {
   };
 }
 
-export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [] };
+export function usage(): MyUsage {
+  return {
+    plan_name: 'basic', plan_display_name: '기본형 ($10/월)', features: ['chatbot', 'analysis'], provider_name: 'OpenAI main',
+    model_name: 'gpt-4.1-mini', is_enabled: true, time_zone: 'Asia/Seoul',
+    windows: [
+      { window: 'day', scope: 'plan', metric: 'requests', used: 3, limit: 200, left: 197, resets_at: '2026-11-26T00:00:00+09:00' },
+      { window: 'month', scope: 'plan', metric: 'tokens', used: 250000, limit: 1000000, left: 750000, resets_at: '2026-12-01T00:00:00+09:00' },
+      { window: 'hour', scope: 'provider', metric: 'requests', used: 12, limit: 100, left: 88, resets_at: '2026-11-25T11:00:00+09:00' },
+    ],
+  };
+}
+
+export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [] };
 
 export function resetDb() {
   db.members = [member(), member({ id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim', role: 'researcher' }),
@@ -46,4 +62,6 @@ export function resetDb() {
   db.settings = [setting()];
   db.access = [access()];
   db.requests = [];
+  db.usage = usage();
+  db.apiKeys = [];
 }

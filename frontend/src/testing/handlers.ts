@@ -79,8 +79,31 @@ export const handlers = [
     return HttpResponse.json(created, { status: 201 });
   }),
 
-  http.get('/api/me/access', () => {
-    const a = db.access.find((x) => x.user.id === 5);
-    return a ? HttpResponse.json(a) : error(404, 'not_found', 'No AI access has been assigned to you yet');
+  http.get('/api/me/usage', () => (db.usage ? HttpResponse.json(db.usage) : error(404, 'not_found', 'No AI access has been assigned to you yet'))),
+
+  http.post('/api/ai/:feature', async ({ request, params }) => {
+    await record(request);
+    const encoder = new TextEncoder();
+    const frames = [
+      'event: delta\ndata: {"text":"**CR** is "}\n\n',
+      'event: delta\ndata: {"text":"0.08, acceptable."}\n\n',
+      `event: done\ndata: {"id":"chat-1","model":"gpt-4.1-mini","usage":{"prompt_tokens":20,"completion_tokens":9,"total_tokens":29},"cost":0.00002,"finish_reason":"stop","request_type":"${String(params.feature)}"}\n\n`,
+    ];
+    const stream = new ReadableStream({
+      start(controller) {
+        frames.forEach((f) => controller.enqueue(encoder.encode(f)));
+        controller.close();
+      },
+    });
+    return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+  }),
+
+  http.get('/api/me/api-keys', () => HttpResponse.json(db.apiKeys)),
+  http.post('/api/me/api-keys', async ({ request }) => {
+    await record(request);
+    const { name } = (await request.json()) as { name: string };
+    const created = { id: db.apiKeys.length + 1, name, prefix: 'lg-AbCdEfG', key: 'lg-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd', created_at: '2026-11-25T10:00:00+09:00' };
+    db.apiKeys.push({ id: created.id, name, prefix: created.prefix, created_at: created.created_at, last_used_at: null });
+    return HttpResponse.json(created, { status: 201 });
   }),
 ];

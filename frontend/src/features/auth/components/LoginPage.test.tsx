@@ -21,7 +21,7 @@ describe('login', () => {
     await userEvent.type(screen.getByLabelText('아이디'), 'kim');
     await userEvent.type(screen.getByLabelText('비밀번호'), 'right-password');
     await userEvent.click(screen.getByRole('button', { name: '로그인' }));
-    expect(await screen.findByRole('heading', { name: '내 AI' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '내 AI 작업 공간' })).toBeInTheDocument();
   });
 
   it('shows the wrong-credentials message on 401 and stays logged out', async () => {

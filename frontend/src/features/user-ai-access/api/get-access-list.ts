@@ -19,7 +19,13 @@ export function getAccessList(f: AccessFilter) {
 }
 
 export const accessListQueryOptions = (f: AccessFilter) =>
-  queryOptions({ queryKey: [...accessQueryKey, f], queryFn: () => getAccessList(f), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: [...accessQueryKey, f],
+    queryFn: () => getAccessList(f),
+    placeholderData: keepPreviousData,
+    // The Users tab shows usage as it happens.
+    refetchInterval: 15_000,
+  });
 
 export function useAccessList(f: AccessFilter) {
   return useQuery(accessListQueryOptions(f));

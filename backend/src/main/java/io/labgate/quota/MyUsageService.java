@@ -49,6 +49,9 @@ public class MyUsageService {
                     case DAY -> setting.dailyLimit;
                     case MONTH -> setting.monthlyLimit;
                 };
+                if (limit == 0) {
+                    continue; // unlimited windows are not counted, so there is nothing true to show
+                }
                 List<?> rows = em.createNativeQuery("""
                                 SELECT requests FROM setting_usage_windows
                                  WHERE ai_settings_id = :s AND window_kind = :k AND window_start = :start

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+const admin = { username: process.env.E2E_ADMIN_USERNAME ?? 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'admin-password-123' };
+
+test('a researcher chats with a streamed answer and sees the usage counted', async ({ page, request }) => {
+  const stamp = Date.now();
+  const login = await request.post('/api/auth/login', { data: admin });
+  const headers = { Authorization: `Bearer ${(await login.json()).access_token}` };
+  const username = `chat${stamp}`;
+  const member = await (await request.post('/api/admin/members', { headers, data: { username, email: `${username}@lab.example`, password: 'researcher-password', role: 'researcher', first_name: '연구', last_name: '박' } })).json();
+  const setting = await (await request.post('/api/admin/ai-settings', { headers, data: { name: `Chat sandbox ${stamp}`, provider: 'sandbox', model_name: 'sandbox-echo', max_tokens: 300, temperature: 0.7, hourly_limit: 0, daily_limit: 0, monthly_limit: 0 } })).json();
+  const plans = await (await request.get('/api/admin/plans', { headers })).json();
+  const basic = plans.find((p: { name: string }) => p.name === 'basic');
+  expect((await request.post('/api/admin/user-ai-access', { headers, data: { user_id: member.id, ai_plan_id: basic.id, ai_settings_id: setting.id } })).status()).toBe(201);
+
+  await page.goto('/');
+  await page.getByLabel('아이디').fill(username);
+  await page.getByLabel('비밀번호').fill('researcher-password');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('heading', { name: '내 AI 작업 공간' })).toBeVisible();
+  await expect(page.getByText('0 / 200 회')).toBeVisible();
+
+  await page.getByLabel('메시지').fill('AHP에서 일관성 비율이 0.1을 넘으면 어떻게 하나요?');
+  await page.getByRole('button', { name: '보내기' }).click();
+  const log = page.getByRole('list', { name: '대화' });
+  await expect(log.getByText(/Sandbox answer/)).toBeVisible();
+  await expect(log.getByText(/토큰 · sandbox-echo/)).toBeVisible();
+  await expect(page.getByText('1 / 200 회')).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/researcher-chat.png', fullPage: true });
+});
