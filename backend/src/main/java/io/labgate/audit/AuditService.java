@@ -7,6 +7,7 @@ import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -23,12 +24,15 @@ public class AuditService {
     private final CurrentMember currentMember;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final Event<AdminChange> changes;
 
-    AuditService(AuditRepository repository, CurrentMember currentMember, ObjectMapper objectMapper, Clock clock) {
+    AuditService(AuditRepository repository, CurrentMember currentMember, ObjectMapper objectMapper, Clock clock,
+                 Event<AdminChange> changes) {
         this.repository = repository;
         this.currentMember = currentMember;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,6 +47,7 @@ public class AuditService {
         entry.after = toJson(after);
         entry.createdAt = OffsetDateTime.now(clock);
         repository.persist(entry);
+        changes.fire(new AdminChange(action, entityType, entityId));
     }
 
     @Transactional

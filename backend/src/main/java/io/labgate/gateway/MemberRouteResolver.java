@@ -9,17 +9,36 @@ import io.labgate.providers.AiSetting;
 import io.labgate.providers.AiSettingService;
 import io.labgate.quota.QuotaService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.labgate.audit.AdminChange;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import java.util.Comparator;
 
-/** Checks that a member may use a feature now, and says exactly why not when they may not. */
+/**
+ * Checks that a member may use a feature now, and says exactly why not when they may not. Routes that pass
+ * are kept for a moment (every call needs one; they change only when an admin changes something): an admin
+ * change committed on this replica drops them at once, other replicas see it within {@code ROUTE_TTL}.
+ */
 @ApplicationScoped
 public class MemberRouteResolver {
+
+    private static final long ROUTE_TTL_NANOS = Duration.ofSeconds(2).toNanos();
 
     private final AccessRepository accessRepository;
     private final PlanRepository plans;
     private final AiSettingService settings;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A route that passed the checks, with what the feature check needs. */
+    private record Cached(MemberRoute route, List<String> features, long loadedAt) {
+    }
 
     MemberRouteResolver(AccessRepository accessRepository, PlanRepository plans, AiSettingService settings) {
         this.accessRepository = accessRepository;
@@ -27,8 +46,20 @@ public class MemberRouteResolver {
         this.settings = settings;
     }
 
-    @Transactional
+    void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
+        cache.clear();
+    }
+
     public MemberRoute resolve(long memberId, RequestType type) {
+        Cached cached = cache.get(memberId);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ROUTE_TTL_NANOS
+                && cached.features().contains(type.feature())) {
+            return cached.route();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> load(memberId, type));
+    }
+
+    private MemberRoute load(long memberId, RequestType type) {
         UserAiAccess access = accessRepository.findByMember(memberId).orElseThrow(() ->
                 new ApiException(403, "no_access", "AI features have not been assigned to you yet; ask the administrator"));
         if (!access.isEnabled) {
@@ -55,8 +86,10 @@ public class MemberRouteResolver {
             throw new ApiException(403, "provider_inactive", "The AI provider assigned to you ("
                     + setting.name + ") is currently deactivated; ask the administrator");
         }
-        return new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
+        MemberRoute route = new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
                 setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,
                 setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit));
+        cache.put(memberId, new Cached(route, List.copyOf(plan.features), System.nanoTime()));
+        return route;
     }
 }

@@ -9,9 +9,6 @@ import java.util.List;
 @ApplicationScoped
 public class ModelPriceRepository implements PanacheRepository<ModelPrice> {
 
-    List<ModelPrice> forProvider(String provider) {
-        return list("provider", Sort.ascending("model"), provider);
-    }
 
     List<ModelPrice> ordered() {
         return listAll(Sort.ascending("provider", "model"));

@@ -41,6 +41,7 @@ public class QuotaService {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public QuotaReservation reserve(long accessId, long settingId, long tokens, Limits limits) {
+        relaxCommitFlush();
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         int updated = em.createNativeQuery("""
@@ -109,12 +110,14 @@ public class QuotaService {
     /** Replaces the reserved tokens with what was really used. The request stays counted. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(QuotaReservation reservation, long actualTokens) {
+        relaxCommitFlush();
         adjustTokens(reservation, actualTokens - reservation.tokens());
     }
 
     /** Gives back everything a reservation took: the call never reached the provider or failed there. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(QuotaReservation reservation) {
+        relaxCommitFlush();
         adjustTokens(reservation, -reservation.tokens());
         em.createNativeQuery("""
                         UPDATE user_ai_access SET requests_today = GREATEST(0, requests_today - 1)
@@ -131,6 +134,15 @@ public class QuotaService {
                 .setParameter("kind", kind.dbName())
                 .setParameter("start", start)
                 .executeUpdate());
+    }
+
+    /**
+     * Counter updates do not wait for their WAL flush: they stay atomic and exactly ordered by row locks, and
+     * only a PostgreSQL crash could lose the last fraction of a second of counts (the usage log, written
+     * separately, keeps the record). This halves the cost of a call on disks with slow fsync.
+     */
+    private void relaxCommitFlush() {
+        em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     }
 
     private void adjustTokens(QuotaReservation reservation, long delta) {

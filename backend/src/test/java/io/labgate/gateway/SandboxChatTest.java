@@ -143,8 +143,10 @@ class SandboxChatTest {
     @Test
     void disabledAccessOrInactiveSettingIs403WithTheReason() {
         Api.TestMember m = memberOn("basic", Map.of());
+        Api.as(m.token()).body(ask("allowed")).post("/api/ai/chat").then().statusCode(200);
         int accessId = Api.as(m.token()).get("/api/me/access").then().extract().path("id");
         Api.asAdmin().body(Map.of("is_enabled", false)).patch("/api/admin/user-ai-access/" + accessId);
+        // The very next call already sees the change: the route cache is dropped when the change commits.
         Api.as(m.token()).body(ask("hi")).post("/api/ai/chat")
                 .then().statusCode(403).body("error", equalTo("access_disabled"));
         Api.TestMember nobody = Api.newResearcher();

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# make bench: LabGate (quota and usage logging on) in front of a stub OpenAI-compatible upstream, measured
+# against calling the stub directly. Loopback only; the gateway is pinned to core 1, stub, load generator
+# and PostgreSQL to core 0. Writes docs/benchmarks.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$root/backend/target/bench"
+gw_port=${BENCH_PORT:-18081}
+stub_port=${BENCH_STUB_PORT:-18099}
+db_port=${BENCH_DB_PORT:-5435}
+export JAVA_HOME=${JAVA_HOME:-$("$root/scripts/find-jdk.sh")}
+rm -rf "$work" && mkdir -p "$work"
+
+(cd "$root/scripts/bench" && npm ci --no-audit --no-fund --silent)
+(cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests \
+  -Dquarkus.embedded.postgresql.data.dir="$work/data/pg" -Dquarkus.embedded.postgresql.port="$db_port" \
+  -Dquarkus.package.output-directory=bench/app)
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+STUB_PORT=$stub_port taskset -c 0 node "$root/scripts/bench/stub.mjs" > "$work/stub.log" 2>&1 &
+pids+=($!)
+LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
+  QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gw_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+for pid in $(pgrep -f "$work/data/pg" || true); do taskset -pc 0 "$pid" >/dev/null || true; done
+
+api() { curl -fs -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} "$@"; }
+json() { node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s)$1))"; }
+base="http://127.0.0.1:$gw_port"
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
+plan=$(api -X POST "$base/api/admin/plans" -d '{"name":"bench","display_name":"Benchmark","monthly_cost":0,"monthly_token_limit":0,"daily_request_limit":0,"features":["chatbot"]}' | json .id)
+setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$stub_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
+member=$(api -X POST "$base/api/admin/members" -d '{"username":"bencher","email":"bench@lab.example","password":"bench-password-1","role":"researcher"}' | json .id)
+api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$member,\"ai_plan_id\":$plan,\"ai_settings_id\":$setting}" >/dev/null
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"bencher","password":"bench-password-1"}' | json .access_token)
+key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+
+GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
+  taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
+
+# Log parity: every 2xx through the gateway has its usage_logs row once the writer drained.
+sleep 3
+sql() {
+  for db in postgres quarkus labgate; do
+    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$db_port" -U postgres -d "$db" -tA -c "$1" 2>/dev/null && return
+  done
+  echo unknown
+}
+rows=$(sql "select count(*) from usage_logs where status = 'ok'")
+requests=$(sql "select requests_today from user_ai_access")
+rss=$(ps -o rss= -p "${pids[1]}" | awk '{printf "%d", $1/1024}')
+node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" > "$root/docs/benchmarks.md"
+echo "wrote docs/benchmarks.md"
+cat "$root/docs/benchmarks.md"

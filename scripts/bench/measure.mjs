@@ -1,0 +1,104 @@
+// Measures LabGate against the stub it fronts: added latency at one connection (direct and gateway calls
+// interleaved round by round), throughput at rising concurrency, and added time to first token for streams.
+// Writes a JSON summary to stdout.
+import http from 'node:http';
+import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
+
+const gateway = process.env.GATEWAY_URL; // http://127.0.0.1:18081
+const direct = process.env.DIRECT_URL; // http://127.0.0.1:18099
+const key = process.env.API_KEY;
+const samples = Number(process.env.SAMPLES ?? 5000);
+const duration = Number(process.env.DURATION_S ?? 15);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'Is a CR of 0.08 acceptable?' }], max_tokens: 64 });
+const streamBody = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'stream' }], max_tokens: 128, stream: true, stream_options: { include_usage: true } });
+
+function post(base, payload, onFirstData) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    let first = null;
+    const req = http.request(`${base}/v1/chat/completions`, {
+      method: 'POST', agent,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(payload) },
+    }, (res) => {
+      let seen = '';
+      res.on('data', (c) => {
+        if (first === null && onFirstData) {
+          seen += c;
+          if (seen.includes('"content":"w0')) first = process.hrtime.bigint();
+        }
+      });
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+        const end = process.hrtime.bigint();
+        resolve({ total: Number(end - start) / 1e6, ttft: first === null ? null : Number(first - start) / 1e6 });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const histogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+const ms = (h, p) => h.getValueAtPercentile(p) / 1000; // recorded in µs
+
+async function addedLatency() {
+  const d = histogram();
+  const g = histogram();
+  for (let i = 0; i < 500; i++) { await post(direct, body); await post(gateway, body); } // warm-up
+  for (let i = 0; i < samples; i++) {
+    d.recordValue(Math.round((await post(direct, body)).total * 1000));
+    g.recordValue(Math.round((await post(gateway, body)).total * 1000));
+  }
+  return {
+    samples,
+    direct_p50_ms: ms(d, 50), direct_p99_ms: ms(d, 99),
+    gateway_p50_ms: ms(g, 50), gateway_p99_ms: ms(g, 99),
+    added_p50_ms: +(ms(g, 50) - ms(d, 50)).toFixed(3), added_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3),
+  };
+}
+
+function load(url, connections, auth) {
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url: `${url}/v1/chat/completions`, method: 'POST', body, connections, duration, pipelining: 1,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) },
+    }, (err, r) => (err ? reject(err) : resolve({
+      connections, rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99,
+      errors: r.errors + r.non2xx, total: r.requests.total,
+    })));
+  });
+}
+
+async function throughput() {
+  const rows = [];
+  for (const c of [1, 4, 16, 32, 64]) {
+    const d = await load(direct, c, false);
+    const g = await load(gateway, c, true);
+    rows.push({ connections: c, direct_rps: d.rps, direct_p99_ms: d.p99_ms, gateway_rps: g.rps, gateway_p50_ms: g.p50_ms,
+      gateway_p99_ms: g.p99_ms, added_p99_ms: +(g.p99_ms - d.p99_ms).toFixed(2), gateway_errors: g.errors, gateway_requests: g.total });
+  }
+  return rows;
+}
+
+async function streaming() {
+  const d = histogram();
+  const g = histogram();
+  const n = Number(process.env.STREAM_SAMPLES ?? 100);
+  for (let i = 0; i < 10; i++) { await post(direct, streamBody, true); await post(gateway, streamBody, true); }
+  for (let i = 0; i < n; i++) {
+    d.recordValue(Math.round((await post(direct, streamBody, true)).ttft * 1000));
+    g.recordValue(Math.round((await post(gateway, streamBody, true)).ttft * 1000));
+  }
+  return { samples: n, direct_ttft_p50_ms: ms(d, 50), gateway_ttft_p50_ms: ms(g, 50),
+    added_ttft_p50_ms: +(ms(g, 50) - ms(d, 50)).toFixed(3), added_ttft_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3) };
+}
+
+const latencyResult = await addedLatency();
+const throughputResult = await throughput();
+const streamingResult = await streaming();
+const gatewayOk = 500 + samples + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0) + 10 + streamingResult.samples;
+const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: gatewayOk };
+console.log(JSON.stringify(result, null, 2));
+agent.destroy();
