@@ -40,15 +40,29 @@ Highest measured throughput with added p99 ≤ 5 ms: **${frontier ? `${frontier.
 
 ## Accounting under load
 
-- Calls answered 2xx through LabGate during the run: **${r.gateway_ok_calls}**; usage log rows with status ok after the writer drained: **${logRows}**; the member's request counter: **${requestsToday}**.
+- Usage log rows with status ok after the writer drained: **${logRows}**; the member's request counter (one per reserved call): **${requestsToday}** — every counted call has exactly one log row.
+- 2xx responses the load generator counted: **${r.gateway_ok_calls}** (approximate from the client side: autocannon stops counting at each row's deadline while up to that row's connection count of requests are still in flight and complete, so this can be lower than the rows by at most 1 + 4 + 16 + 32 + 64 = 117).
 - Resident memory of LabGate after the run: **${rssMb} MB**.
 
 ## Where the time goes, and what is next
 
-Every gateway call does synchronous PostgreSQL work: it resolves the member's route (access, plan, setting, key
-decryption), reserves quota in one transaction (conditional UPDATE + window upserts) and settles it in another; the usage
-log row is written off the response path in batches. That keeps quotas exact across replicas, and it is most of the
-added latency and the throughput ceiling measured above. The next steps, in order of expected gain: cache the resolved
-route per member for a few seconds (invalidated on admin changes), fold reserve and settle into fewer round trips, and
-move the blocking work from worker threads to virtual threads.
+**The targets are not met.** Every gateway call still does synchronous PostgreSQL work on its path: the member API key
+lookup (one indexed SELECT in a transaction), the quota reservation (one transaction: a conditional UPDATE of the
+member's counters plus one upsert per limited provider window) and the settlement (another transaction). This is the
+design the gateway issue asks for — PostgreSQL as the one counter shared by all replicas, so N concurrent requests
+against room for k succeed exactly k times — and it sets the floor seen above: about 4 ms added at one connection and
+a ceiling of several hundred calls per second on one core, where the peers that reach sub-millisecond overhead keep
+counters in memory and flush them every few seconds (reference: gateway-performance.md §4).
+
+Already done to get here: the member's route (access, plan, setting, decrypted key) is cached for 2 s and dropped as
+soon as an admin change commits; the price table is held in memory; counter commits do not wait for the WAL flush
+(atomicity and ordering are unchanged; only a PostgreSQL crash could lose the last fraction of a second of counts, and
+the usage log keeps the record).
+
+Next, in order of expected gain: (1) cache API-key lookups like routes (revocation dropping the entry at once);
+(2) one round trip per reservation instead of one per window (a single CTE statement); (3) settle on the event loop
+through the reactive PostgreSQL client instead of a blocking transaction on a worker thread; (4) for the ≥ 3,000 RPS
+target, reserve from per-replica token buckets leased from PostgreSQL in blocks (exact in total, at the price of a
+replica holding a lease it may not use) — a design decision for the product owner, since it trades the
+"no phantom leftovers" property for speed.
 `);
