@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Body of POST /api/ai/chat, /analysis and /generation. */
+/**
+ * Body of POST /api/ai/chat, /analysis and /generation. {@code session_id} and {@code context} label the entry
+ * in the prompt log (defaults: one session per channel and day; the feature's name).
+ */
 public record ChatRequest(
         @NotEmpty(message = "must contain at least one message") @Size(max = 200, message = "at most 200 messages")
         List<@NotNull(message = "must not be null") @Valid Message> messages,
@@ -21,7 +24,11 @@ public record ChatRequest(
         @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "is too large")
         Integer maxTokens,
         @DecimalMin(value = "0", message = "must be between 0 and 2")
-        @DecimalMax(value = "2", message = "must be between 0 and 2") BigDecimal temperature) {
+        @DecimalMax(value = "2", message = "must be between 0 and 2") BigDecimal temperature,
+        @Size(max = 100, message = "is too long") String sessionId,
+        @Size(max = 50, message = "is too long")
+        @Pattern(regexp = "[\\p{L}\\p{N} _.-]*", message = "may contain letters, digits, spaces, '_', '.' and '-'")
+        String context) {
 
     public record Message(
             @NotNull(message = "is required")

@@ -11,6 +11,7 @@ import io.labgate.providers.TokenEstimator;
 
 import io.labgate.common.error.ApiException;
 import io.labgate.pricing.PricingService;
+import io.labgate.promptlog.PromptLogService;
 import io.labgate.providers.ProviderConnection;
 import io.labgate.quota.QuotaExceededException;
 import io.labgate.quota.QuotaReservation;
@@ -51,12 +52,13 @@ public class GatewayService {
     private final PricingService pricing;
     private final UsageLogWriter usageLog;
     private final UsageSettings usageSettings;
+    private final PromptLogService promptLog;
     private final Clock clock;
     private final int maxPromptChars;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
                    Instance<ProviderAdapter> adapters, PricingService pricing, UsageLogWriter usageLog,
-                   UsageSettings usageSettings, Clock clock, LabgateConfig config) {
+                   UsageSettings usageSettings, PromptLogService promptLog, Clock clock, LabgateConfig config) {
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
@@ -64,6 +66,7 @@ public class GatewayService {
         this.pricing = pricing;
         this.usageLog = usageLog;
         this.usageSettings = usageSettings;
+        this.promptLog = promptLog;
         this.clock = clock;
         this.maxPromptChars = config.gateway().maxPromptChars();
     }
@@ -71,7 +74,7 @@ public class GatewayService {
     /** A call ready to go: quota reserved. The caller must run it (complete or stream). */
     public record PreparedCall(String id, MemberRoute route, RequestType type, ChatCall call,
                                QuotaReservation reservation, int estimatedPromptTokens, CallOrigin origin,
-                               long startNanos) {
+                               long startNanos, String sessionId, String context) {
     }
 
     public PreparedCall prepare(long memberId, RequestType type, ChatRequest request, CallOrigin origin) {
@@ -89,7 +92,8 @@ public class GatewayService {
             throw refused;
         }
         return new PreparedCall("chat-" + UUID.randomUUID(), route, type, call, reservation, promptTokens, origin,
-                start);
+                start, request.sessionId(), request.context() == null || request.context().isBlank()
+                ? type.wireName() : request.context().trim());
     }
 
     public ChatResponse complete(PreparedCall prepared) {
@@ -112,6 +116,7 @@ public class GatewayService {
         BigDecimal cost = price(prepared, result.model(), usage);
         log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), false, "ok", result.content(),
                 usage, cost, elapsedMs(prepared.startNanos()), null, null);
+        recordPrompt(prepared, result.content());
         return new ChatResponse(prepared.id(), result.content(), result.model(),
                 ChatResponse.UsageView.of(usage), cost, prepared.type().wireName());
     }
@@ -215,7 +220,15 @@ public class GatewayService {
                 : (int) ((firstTokenNanos - prepared.startNanos()) / 1_000_000);
         log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), true, status, text, usage, cost,
                 elapsedMs(prepared.startNanos()), ttft, error);
+        recordPrompt(prepared, text);
         return new StreamSummary(prepared.id(), model, usage, cost, finishReason);
+    }
+
+    /** Every answered call lands in the member's prompt log, without any step from the client. */
+    private void recordPrompt(PreparedCall prepared, String answer) {
+        String prompt = prepared.call().messages().getLast().content();
+        promptLog.record(prepared.route().memberId(), prepared.origin().channel(), prepared.sessionId(),
+                prepared.context(), prompt, answer);
     }
 
     /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */

@@ -71,7 +71,8 @@ public class OpenAiCompatResource {
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         ChatRequest request = new ChatRequest(messages(body.get("messages")), stream, maxTokens(body),
-                body.hasNonNull("temperature") ? body.get("temperature").decimalValue() : null);
+                body.hasNonNull("temperature") ? body.get("temperature").decimalValue() : null,
+                headers.getHeaderString("X-LabGate-Session"), headers.getHeaderString("X-LabGate-Context"));
         CallOrigin origin = new CallOrigin("api", clientAddress.of(http), headers.getHeaderString("User-Agent"));
         GatewayService.PreparedCall prepared = gateway.prepare(memberId, RequestType.CHATBOT, request, origin);
         if (!stream) {

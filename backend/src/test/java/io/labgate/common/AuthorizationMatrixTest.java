@@ -67,7 +67,9 @@ class AuthorizationMatrixTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"GET, /api/auth/me", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys",
-            "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation"})
+            "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation",
+            "GET, /api/prompt-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
+            "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x"})
     void memberEndpointsNeedAToken(String method, String path) {
         RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
     }

@@ -1,0 +1,171 @@
+package io.labgate.promptlog;
+
+import io.labgate.auth.CurrentMember;
+import io.labgate.auth.Roles;
+import io.labgate.common.error.ApiException;
+import io.labgate.common.paging.PageRequest;
+import io.labgate.common.paging.PageResponse;
+import io.labgate.usage.ContentRetention;
+import io.labgate.usage.UsageSettings;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * The prompt log: entries recorded by the gateway for every AI call and sent by clients' loggers; a member
+ * sees and deletes their own, the super-admin sees everyone's. Text follows the usage content retention.
+ */
+@ApplicationScoped
+public class PromptLogService {
+
+    static final String DEFAULT_CONTEXT = "general";
+
+    private final PromptLogRepository repository;
+    private final UsageSettings usageSettings;
+    private final CurrentMember currentMember;
+    private final JsonWebToken jwt;
+    private final Clock clock;
+
+    PromptLogService(PromptLogRepository repository, UsageSettings usageSettings, CurrentMember currentMember,
+                     JsonWebToken jwt, Clock clock) {
+        this.repository = repository;
+        this.usageSettings = usageSettings;
+        this.currentMember = currentMember;
+        this.jwt = jwt;
+        this.clock = clock;
+    }
+
+    /** Called by the gateway after a call that produced an answer (or part of one). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(long memberId, String source, String sessionId, String context, String prompt,
+                       String response) {
+        ContentRetention retention = usageSettings.contentRetention();
+        PromptLogEntry entry = new PromptLogEntry();
+        entry.memberId = memberId;
+        entry.source = source;
+        entry.sessionId = sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source);
+        entry.context = context == null || context.isBlank() ? DEFAULT_CONTEXT : context;
+        entry.userPrompt = retention.apply(prompt);
+        entry.aiResponse = retention.apply(response);
+        entry.loggedAt = OffsetDateTime.now(clock);
+        entry.receivedAt = entry.loggedAt;
+        repository.persist(entry);
+    }
+
+    /** A client's entry; the same client_id again returns the stored entry instead of a duplicate. */
+    @Transactional
+    public CreateOutcome create(PromptLogViews.CreateRequest request) {
+        long memberId = currentMember.id();
+        if (request.clientId() != null) {
+            var existing = repository.byClientId(memberId, request.clientId());
+            if (existing.isPresent()) {
+                return new CreateOutcome(PromptLogViews.EntryView.of(existing.get()), false);
+            }
+        }
+        ContentRetention retention = usageSettings.contentRetention();
+        PromptLogEntry entry = new PromptLogEntry();
+        entry.memberId = memberId;
+        entry.source = "client";
+        entry.sessionId = request.sessionId().trim();
+        entry.clientId = request.clientId();
+        entry.context = request.context() == null || request.context().isBlank() ? DEFAULT_CONTEXT
+                : request.context().trim();
+        entry.userPrompt = retention.apply(request.userPrompt());
+        entry.aiResponse = retention.apply(request.aiResponse());
+        entry.loggedAt = request.timestamp();
+        entry.receivedAt = OffsetDateTime.now(clock);
+        repository.persist(entry);
+        return new CreateOutcome(PromptLogViews.EntryView.of(entry), true);
+    }
+
+    public record CreateOutcome(PromptLogViews.EntryView entry, boolean created) {
+    }
+
+    @Transactional
+    public PageResponse<PromptLogViews.EntryView> list(Long memberFilter, String sessionId, String context,
+                                                       OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        var filter = new PromptLogRepository.PromptLogFilter(visibleMember(memberFilter), blankToNull(sessionId),
+                blankToNull(context), from, to);
+        PanacheQuery<PromptLogEntry> query = repository.search(filter).page(page.page, page.size);
+        return new PageResponse<>(query.list().stream().map(PromptLogViews.EntryView::of).toList(), query.count(),
+                page.page, page.size);
+    }
+
+    @Transactional
+    public List<PromptLogViews.SessionView> sessions(Long memberFilter) {
+        return repository.sessions(visibleMember(memberFilter), 500).stream()
+                .map(r -> new PromptLogViews.SessionView((Long) r[0], (String) r[1], (Long) r[2],
+                        (OffsetDateTime) r[3], (OffsetDateTime) r[4]))
+                .toList();
+    }
+
+    @Transactional
+    public void delete(long id) {
+        PromptLogEntry entry = repository.findByIdOptional(id)
+                .filter(e -> e.memberId == currentMember.id())
+                .orElseThrow(() -> ApiException.notFound("Prompt log entry", id));
+        repository.delete(entry);
+    }
+
+    @Transactional
+    public long deleteSession(String sessionId) {
+        long deleted = repository.deleteSession(currentMember.id(), sessionId);
+        if (deleted == 0) {
+            throw ApiException.notFound("Prompt log session", sessionId);
+        }
+        return deleted;
+    }
+
+    /** The Markdown development log of a session, a day, or a time range. */
+    @Transactional
+    public Export export(Long memberFilter, String sessionId, LocalDate date, OffsetDateTime from, OffsetDateTime to,
+                         DevelopmentLogMarkdown.Lang lang) {
+        if (sessionId == null && date == null && from == null && to == null) {
+            throw ApiException.invalid("session_id", "name a session_id, a date or a from/to range to export");
+        }
+        if (date != null) {
+            from = date.atStartOfDay(clock.getZone()).toOffsetDateTime();
+            to = date.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        }
+        var filter = new PromptLogRepository.PromptLogFilter(visibleMember(memberFilter), blankToNull(sessionId),
+                null, from, to);
+        List<PromptLogEntry> entries = repository.search(filter).list();
+        if (entries.isEmpty()) {
+            throw new ApiException(404, "not_found", "No prompts match this selection; nothing to export");
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        String label = sessionId != null ? sessionId
+                : date != null ? date.toString() : (from == null ? "…" : from.toLocalDate()) + " – " + (to == null ? "…" : to.toLocalDate());
+        String markdown = DevelopmentLogMarkdown.render(entries.stream()
+                        .map(e -> new DevelopmentLogMarkdown.Entry(e.loggedAt.atZoneSameInstant(clock.getZone()),
+                                e.context, e.userPrompt, e.aiResponse)).toList(),
+                label, now, clock.getZone(), lang);
+        return new Export(DevelopmentLogMarkdown.fileName(now), markdown);
+    }
+
+    public record Export(String fileName, String markdown) {
+    }
+
+    /** A researcher only ever sees their own entries; the super-admin sees one member's or everyone's. */
+    private Long visibleMember(Long requested) {
+        if (jwt.getGroups() != null && jwt.getGroups().contains(Roles.SUPERADMIN)) {
+            return requested;
+        }
+        return currentMember.id();
+    }
+
+    private String defaultSession(String source) {
+        return source + "-" + LocalDate.now(clock);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
