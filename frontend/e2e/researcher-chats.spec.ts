@@ -27,4 +27,15 @@ test('a researcher chats with a streamed answer and sees the usage counted', asy
   await expect(log.getByText(/토큰 · sandbox-echo/)).toBeVisible();
   await expect(page.getByText('1 / 200 회')).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/researcher-chat.png', fullPage: true });
+
+  // The chat is in the prompt log without any extra step, and exports as the development log.
+  await page.getByRole('link', { name: '프롬프트 로그' }).click();
+  await page.getByRole('button', { name: /^app-/ }).first().click();
+  const preview = page.getByRole('article', { name: '개발일지 미리보기' });
+  await expect(preview.getByRole('heading', { name: '개발일지 - 프롬프트 로그' })).toBeVisible();
+  await expect(preview.getByText('AHP에서 일관성 비율이 0.1을 넘으면 어떻게 하나요?', { exact: true })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Markdown 내려받기' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^개발일지_\d{8}_프롬프트_로그\.md$/);
+  await page.screenshot({ path: 'e2e/artifacts/prompt-log.png', fullPage: true });
 });

@@ -32,6 +32,7 @@ export function Layout() {
           ) : (
             <NavLink to="/me">{t('nav.myAi')}</NavLink>
           )}
+          <NavLink to="/prompt-logs">{t('nav.promptLog')}</NavLink>
         </nav>
         <div className="topbar-right">
           <label className="sr-only" htmlFor="language">

@@ -11,6 +11,7 @@ export interface TestDb {
   requests: { method: string; path: string; body: unknown }[];
   usage: MyUsage | null;
   apiKeys: ApiKey[];
+  promptLogDown: boolean;
 }
 
 const now = '2026-11-25T10:00:00+09:00';
@@ -53,7 +54,7 @@ export function usage(): MyUsage {
   };
 }
 
-export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [] };
+export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [], promptLogDown: false };
 
 export function resetDb() {
   db.members = [member(), member({ id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim', role: 'researcher' }),
@@ -64,4 +65,5 @@ export function resetDb() {
   db.requests = [];
   db.usage = usage();
   db.apiKeys = [];
+  db.promptLogDown = false;
 }

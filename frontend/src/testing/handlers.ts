@@ -98,6 +98,23 @@ export const handlers = [
     return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
   }),
 
+  http.get('/api/prompt-logs/sessions', () => HttpResponse.json([
+    { member_id: 5, session_id: 'thesis-1', count: 2, start: '2026-11-25T14:01:05+09:00', end: '2026-11-25T14:20:00+09:00' },
+  ])),
+  http.get('/api/prompt-logs/export', ({ request }) => {
+    const url = new URL(request.url);
+    db.requests.push({ method: 'GET', path: url.pathname + url.search, body: undefined });
+    return new HttpResponse('# 개발일지 - 프롬프트 로그\n\n## AI 협업 세션 기록\n\n### 1. analysis (14:01:05)\n', {
+      headers: { 'Content-Type': 'text/markdown; charset=utf-8',
+        'Content-Disposition': "attachment; filename=\"_20261125_.md\"; filename*=UTF-8''%EA%B0%9C%EB%B0%9C%EC%9D%BC%EC%A7%80_20261125_%ED%94%84%EB%A1%AC%ED%94%84%ED%8A%B8_%EB%A1%9C%EA%B7%B8.md" },
+    });
+  }),
+  http.post('/api/prompt-logs', async ({ request }) => {
+    if (db.promptLogDown) return HttpResponse.error();
+    await record(request);
+    return HttpResponse.json({ id: db.requests.length }, { status: 201 });
+  }),
+
   http.get('/api/me/api-keys', () => HttpResponse.json(db.apiKeys)),
   http.post('/api/me/api-keys', async ({ request }) => {
     await record(request);
