@@ -105,6 +105,19 @@ class UsageAccountingTest {
     }
 
     @Test
+    void theClientAddressComesFromXForwardedForOnlyThroughATrustedProxy() throws Exception {
+        Api.TestMember m = member("sandbox", null, "sandbox-ip", Map.of());
+        // The test profile trusts 127.0.0.1 (the ingress); the right-most address it did not add is the client.
+        Api.as(m.token()).header("X-Forwarded-For", "198.51.100.9, 203.0.113.7").header("User-Agent", "notebook/1.0")
+                .body(ask("from behind the ingress")).post("/api/ai/chat").then().statusCode(200);
+        usageLog.awaitIdle(5000);
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select client_ip, user_agent from usage_logs where member_id = ?1").setParameter(1, m.id()).getSingleResult());
+        assertEquals("203.0.113.7", row[0]);
+        assertEquals("notebook/1.0", row[1]);
+    }
+
+    @Test
     void myUsageShowsUsedLeftAndResetTimesForEveryWindow() {
         Api.TestMember m = member("sandbox", null, "sandbox-usage", Map.of("hourly_limit", 50));
         int total = Api.as(m.token()).body(ask("count me")).post("/api/ai/chat").then().statusCode(200)
