@@ -37,6 +37,12 @@ public class AuthService {
         this.clock = clock;
     }
 
+    /** Failed logins older than the throttling window no longer matter. */
+    @Transactional
+    public long forgetOldFailures() {
+        return failures.deleteOlderThan(OffsetDateTime.now(clock).minus(config.login().failureWindow()));
+    }
+
     @Transactional(dontRollbackOn = ApiException.class)
     public LoginResponse login(LoginRequest request) {
         String key = request.username().trim().toLowerCase(Locale.ROOT);

@@ -24,6 +24,12 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class AuthResourceTest {
 
+    @jakarta.inject.Inject
+    AuthService auth;
+
+    @jakarta.inject.Inject
+    LoginFailureRepository failures;
+
     @Test
     void loginReturnsABearerTokenAndTheMember() {
         RestAssured.given().contentType(ContentType.JSON)
@@ -88,6 +94,21 @@ class AuthResourceTest {
                 .then().statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("error", equalTo("too_many_attempts"));
+    }
+
+    @Test
+    void failuresOutsideTheWindowAreForgotten() {
+        Api.TestMember member = Api.newResearcher();
+        RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", member.username(), "password", "wrong-password"))
+                .post("/api/auth/login").then().statusCode(401);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> failures.update(
+                "failedAt = ?1 where username = ?2", java.time.OffsetDateTime.now().minusHours(2),
+                member.username().toLowerCase()));
+        auth.forgetOldFailures();
+        long left = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                failures.count("username", member.username().toLowerCase()));
+        org.junit.jupiter.api.Assertions.assertEquals(0, left);
     }
 
     @Test
