@@ -2,6 +2,7 @@ package io.labgate.promptlog;
 
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
+import io.labgate.common.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +40,11 @@ public class PromptLogResource {
     public PageResponse<PromptLogViews.EntryView> list(@QueryParam("member_id") Long memberId,
                                                        @QueryParam("session_id") String sessionId,
                                                        @QueryParam("context") String context,
-                                                       @QueryParam("from") OffsetDateTime from,
-                                                       @QueryParam("to") OffsetDateTime to,
+                                                       @QueryParam("from") String from,
+                                                       @QueryParam("to") String to,
                                                        @Valid @BeanParam PageRequest page) {
-        return service.list(memberId, sessionId, context, from, to, page);
+        return service.list(memberId, sessionId, context, QueryParams.instant(from, "from"),
+                QueryParams.instant(to, "to"), page);
     }
 
     @GET
@@ -69,9 +69,10 @@ public class PromptLogResource {
     @Path("/export")
     @Produces("text/markdown; charset=utf-8")
     public Response export(@QueryParam("member_id") Long memberId, @QueryParam("session_id") String sessionId,
-                           @QueryParam("date") LocalDate date, @QueryParam("from") OffsetDateTime from,
-                           @QueryParam("to") OffsetDateTime to, @QueryParam("lang") String lang) {
-        PromptLogService.Export export = service.export(memberId, sessionId, date, from, to,
+                           @QueryParam("date") String date, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("lang") String lang) {
+        PromptLogService.Export export = service.export(memberId, sessionId, QueryParams.date(date, "date"),
+                QueryParams.instant(from, "from"), QueryParams.instant(to, "to"),
                 "en".equalsIgnoreCase(lang) ? DevelopmentLogMarkdown.Lang.EN : DevelopmentLogMarkdown.Lang.KO);
         String encoded = URLEncoder.encode(export.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         // RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name.

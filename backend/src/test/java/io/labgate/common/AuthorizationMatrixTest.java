@@ -55,6 +55,8 @@ class AuthorizationMatrixTest {
             "PUT, /api/admin/model-prices/1",
             "DELETE, /api/admin/model-prices/1",
             "GET, /api/admin/usage-settings",
+            "GET, /api/admin/ai-usage-logs",
+            "GET, /api/admin/ai-usage-logs/usage-statistics",
             "PUT, /api/admin/usage-settings",
     })
     void adminEndpointsNeedASuperadmin(String method, String path) {
@@ -68,7 +70,7 @@ class AuthorizationMatrixTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"GET, /api/auth/me", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys",
             "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation",
-            "GET, /api/prompt-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
+            "GET, /api/prompt-logs", "GET, /api/me/usage-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
             "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x"})
     void memberEndpointsNeedAToken(String method, String path) {
         RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
