@@ -38,4 +38,14 @@ test('a researcher chats with a streamed answer and sees the usage counted', asy
   await preview.getByRole('button', { name: 'Markdown 내려받기' }).click();
   expect((await download).suggestedFilename()).toMatch(/^개발일지_\d{8}_프롬프트_로그\.md$/);
   await page.screenshot({ path: 'e2e/artifacts/prompt-log.png', fullPage: true });
+
+  // The super-admin sees the call in usage monitoring.
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await page.getByLabel('아이디').fill(admin.username);
+  await page.getByLabel('비밀번호').fill(admin.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('tab', { name: '사용량 모니터링' }).click();
+  const callLog = page.getByRole('table', { name: '호출 로그' });
+  await expect(callLog.getByRole('row').filter({ hasText: username }).first()).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/usage-monitoring.png', fullPage: true });
 });

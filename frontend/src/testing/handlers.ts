@@ -98,6 +98,22 @@ export const handlers = [
     return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
   }),
 
+  http.get('/api/admin/ai-usage-logs/usage-statistics', ({ request }) => {
+    const days = Number(new URL(request.url).searchParams.get('days'));
+    const daily = Array.from({ length: days }, (_, i) => ({ date: `2026-11-${String(25 - days + 1 + i).padStart(2, '0')}`, total_tokens: i === days - 1 ? 1500 : 0,
+      total_cost: i === days - 1 ? 0.0123 : 0, request_count: i === days - 1 ? 3 : 0, refused_count: i === days - 1 ? 1 : 0, error_count: 0, average_response_time_ms: i === days - 1 ? 812.5 : null }));
+    return HttpResponse.json({ time_zone: 'Asia/Seoul', from: daily[0]!.date, to: '2026-11-25', daily,
+      top_users: [{ member_id: 5, username: 'kim', total_tokens: 1500, total_cost: 0.0123, request_count: 3 }],
+      total_tokens: 1500, total_cost: 0.0123, request_count: 3, unpriced_requests: 1 });
+  }),
+  http.get('/api/admin/ai-usage-logs', ({ request }) => {
+    const status = new URL(request.url).searchParams.get('status');
+    const items = [
+      { id: 2, created_at: '2026-11-25T05:00:00Z', member_id: 5, username: 'kim', provider: 'openai', model: 'gpt-4.1-mini', request_type: 'chatbot', channel: 'api', status: 'ok', stream: true, prompt: 'hi', total_tokens: 1500, cost: 0.0123, latency_ms: 812, error: null },
+      { id: 1, created_at: '2026-11-25T04:00:00Z', member_id: 5, username: 'kim', provider: 'openai', model: 'gpt-4.1-mini', request_type: 'analysis', channel: 'app', status: 'refused', stream: false, prompt: 'x', total_tokens: 0, cost: null, latency_ms: null, error: 'daily_request_limit' },
+    ].filter((l) => !status || l.status === status);
+    return HttpResponse.json({ items, total: items.length, page: 0, size: 25 });
+  }),
   http.get('/api/prompt-logs/sessions', () => HttpResponse.json([
     { member_id: 5, session_id: 'thesis-1', count: 2, start: '2026-11-25T14:01:05+09:00', end: '2026-11-25T14:20:00+09:00' },
   ])),

@@ -6,6 +6,7 @@ import { SettingsTab } from '@/features/ai-settings/components/SettingsTab';
 import { useAiSettings } from '@/features/ai-settings/api/get-ai-settings';
 import { UsersTab } from '@/features/user-ai-access/components/UsersTab';
 import { usePlans } from '@/features/plans/api/get-plans';
+import { UsageTab } from '@/features/usage/components/UsageTab';
 
 const TABS = ['settings', 'users', 'usage', 'billing'] as const;
 type Tab = (typeof TABS)[number];
@@ -33,7 +34,7 @@ export function AiServicePage() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'settings' && <SettingsTab onShowUsage={() => select('usage')} />}
         {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []} />}
-        {tab === 'usage' && <EmptyState title={t('usage.emptyTitle')}>{t('usage.empty')}</EmptyState>}
+        {tab === 'usage' && <UsageTab />}
         {tab === 'billing' && <EmptyState title={t('billing.emptyTitle')}>{t('billing.empty')}</EmptyState>}
       </div>
     </section>
