@@ -14,7 +14,7 @@ DB_PORT ?= 5433
 MVN := cd backend && ./mvnw -B -ntp
 NPM := cd frontend && npm
 
-.PHONY: help run test test-backend test-frontend test-e2e frontend-deps frontend-build backend-build image bench clean
+.PHONY: help run test test-backend test-frontend test-e2e frontend-deps frontend-build backend-build image bench clean api-types
 
 help:
 	@echo "make run    build everything and start LabGate at http://localhost:8080 (data in $(LABGATE_DATA_DIR))"
@@ -42,7 +42,12 @@ test: test-backend test-frontend test-e2e
 test-backend:
 	$(MVN) verify
 
-test-frontend: frontend-deps
+# The SPA's API types are generated from the backend's OpenAPI document; a drift fails the build.
+backend/target/openapi/openapi.json:
+	$(MVN) -q package -DskipTests
+
+test-frontend: frontend-deps backend/target/openapi/openapi.json
+	$(NPM) run check:api
 	$(NPM) test
 
 test-e2e: frontend-build
@@ -50,6 +55,11 @@ test-e2e: frontend-build
 
 bench:
 	scripts/bench.sh
+
+# After changing a backend request or response record: regenerate frontend/src/types/api.gen.ts.
+api-types:
+	$(MVN) -q package -DskipTests
+	$(NPM) run gen:api
 
 # The container image (JVM, external PostgreSQL): the embedded database is left out of this build.
 image: frontend-build
