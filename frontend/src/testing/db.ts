@@ -28,7 +28,7 @@ export function plan(overrides: Partial<Plan> = {}): Plan {
 export function setting(overrides: Partial<AiSetting> = {}): AiSetting {
   return { id: 10, name: 'OpenAI main', provider: 'openai', base_url: 'https://api.openai.com/v1', api_key_hint: 'sk-…abcd', has_api_key: true,
     model_name: 'gpt-4.1-mini', max_tokens: 1000, temperature: 0.7, hourly_limit: 100, daily_limit: 1000, monthly_limit: 10000,
-    is_active: true, members_count: 0, created_by: 'admin', created_at: now, updated_at: now, ...overrides };
+    is_active: true, members_count: 0, created_by: 'admin', last_error: null, last_error_at: null, created_at: now, updated_at: now, ...overrides };
 }
 
 export function access(overrides: Partial<Access> = {}): Access {

@@ -2679,6 +2679,8 @@ export interface components {
             /** Format: int64 */
             members_count: number;
             created_by: string;
+            last_error: string;
+            last_error_at: components["schemas"]["OffsetDateTime"];
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };

@@ -20,6 +20,14 @@ describe('AI settings tab', () => {
     expect(within(card).getByText('활성')).toBeInTheDocument();
   });
 
+  it('warns on the card when the provider rejected the key during members\' calls', async () => {
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    db.settings[0]!.last_error = 'HTTP 401: the provider rejected the platform\'s key';
+    db.settings[0]!.last_error_at = '2026-11-25T11:00:00+09:00';
+    const card = (await screen.findByRole('heading', { name: 'OpenAI main' })).closest('li')!;
+    expect(within(card).getByRole('alert')).toHaveTextContent('제공자가 이 설정의 키를 거부했습니다');
+  });
+
   it('validates temperature and the base URL of OpenAI-compatible servers before sending', async () => {
     const dialog = await openAddForm();
     await userEvent.type(within(dialog).getByLabelText('이름'), 'Lab vLLM');

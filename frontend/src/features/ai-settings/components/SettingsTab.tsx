@@ -57,6 +57,11 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
                     {s.provider !== 'sandbox' && <div><dt>{t('settings.keyHint')}</dt><dd><code>{s.api_key_hint ?? t('settings.noKey')}</code></dd></div>}
                   </dl>
                   <p className="muted">{t('settings.members', { count: s.members_count })}</p>
+                  {s.last_error && (
+                    <p role="alert" className="test-result fail">
+                      {t('settings.keyFailure', { at: new Date(s.last_error_at ?? '').toLocaleString(i18n.language) })}
+                    </p>
+                  )}
                   {result && (
                     <p role="status" className={'error' in result || !result.success ? 'test-result fail' : 'test-result ok'}>
                       {'error' in result ? result.error : `${result.success ? t('settings.testOk') : t('settings.testFail')}: ${result.message} (${result.latency_ms} ms)`}

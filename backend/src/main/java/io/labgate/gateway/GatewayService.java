@@ -11,6 +11,7 @@ import io.labgate.providers.TokenEstimator;
 
 import io.labgate.common.error.ApiException;
 import io.labgate.pricing.PricingService;
+import io.labgate.providers.AiSettingService;
 import io.labgate.promptlog.PromptLogService;
 import io.labgate.providers.ProviderConnection;
 import io.labgate.quota.QuotaExceededException;
@@ -53,12 +54,14 @@ public class GatewayService {
     private final UsageLogWriter usageLog;
     private final UsageSettings usageSettings;
     private final PromptLogService promptLog;
+    private final AiSettingService settings;
     private final Clock clock;
     private final int maxPromptChars;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
                    Instance<ProviderAdapter> adapters, PricingService pricing, UsageLogWriter usageLog,
-                   UsageSettings usageSettings, PromptLogService promptLog, Clock clock, LabgateConfig config) {
+                   UsageSettings usageSettings, PromptLogService promptLog, AiSettingService settings, Clock clock,
+                   LabgateConfig config) {
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
@@ -67,6 +70,7 @@ public class GatewayService {
         this.usageLog = usageLog;
         this.usageSettings = usageSettings;
         this.promptLog = promptLog;
+        this.settings = settings;
         this.clock = clock;
         this.maxPromptChars = config.gateway().maxPromptChars();
     }
@@ -279,9 +283,10 @@ public class GatewayService {
 
     private void logFailure(PreparedCall prepared, boolean stream, UpstreamException e, String response) {
         if (e.kind() == UpstreamException.Kind.AUTH) {
-            // Admin-visible: the platform's key for this setting is rejected by the provider.
+            // Admin-visible: the settings card shows it, and the log has it for alerting.
             LOG.errorf("Provider rejected the key of AI setting %d (%s): %s", prepared.route().connection()
                     .settingId(), prepared.route().connection().provider().wireName(), e.getMessage());
+            settings.recordKeyFailure(prepared.route().connection().settingId(), e.getMessage());
         }
         log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), stream, "error", response,
                 TokenUsage.NONE, null, elapsedMs(prepared.startNanos()), null,

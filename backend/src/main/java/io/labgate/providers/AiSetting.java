@@ -62,6 +62,13 @@ public class AiSetting {
     @JoinColumn(name = "created_by")
     public Member createdBy;
 
+    /** Why the provider last rejected this setting's key (never the key itself); null when fine. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "last_error_at")
+    public OffsetDateTime lastErrorAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -100,7 +100,31 @@ public class AiSettingService {
     /** Not transactional around the network call: the connection pool is not held while waiting. */
     public ConnectionTestResult testConnection(long id) {
         ProviderConnection connection = connection(id);
-        return connectionTester.test(connection);
+        ConnectionTestResult result = connectionTester.test(connection);
+        if (result.success()) {
+            clearFailure(id);
+        }
+        return result;
+    }
+
+    /**
+     * The provider rejected the platform's key during a member's call: kept on the setting so the super-admin
+     * sees it on the settings card until the key is replaced or a connection test passes.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordKeyFailure(long id, String reason) {
+        repository.findByIdOptional(id).ifPresent(setting -> {
+            setting.lastError = reason.length() > 300 ? reason.substring(0, 300) : reason;
+            setting.lastErrorAt = OffsetDateTime.now(clock);
+        });
+    }
+
+    @Transactional
+    void clearFailure(long id) {
+        repository.findByIdOptional(id).ifPresent(setting -> {
+            setting.lastError = null;
+            setting.lastErrorAt = null;
+        });
     }
 
     /** The decrypted connection details, for the adapters that call the provider. */
@@ -145,6 +169,8 @@ public class AiSettingService {
         setting.provider = provider.wireName();
         setting.baseUrl = baseUrl(provider, request.baseUrl());
         if (hasText(request.apiKey())) {
+            setting.lastError = null;
+            setting.lastErrorAt = null;
             String key = request.apiKey().trim();
             if (key.chars().anyMatch(Character::isWhitespace)) {
                 throw ApiException.invalid("api_key", "must not contain spaces or line breaks");

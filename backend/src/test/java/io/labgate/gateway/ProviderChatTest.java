@@ -211,6 +211,16 @@ class ProviderChatTest {
         Object[] log = lastLog(m.id());
         assertEquals("error", log[0]);
         assertTrue(((String) log[6]).startsWith("auth"), (String) log[6]);
+
+        // The super-admin sees it on the setting until the key is replaced or a connection test passes.
+        int settingId = Api.as(m.token()).get("/api/me/access").then().extract().path("ai_settings.id");
+        Api.asAdmin().get("/api/admin/ai-settings/" + settingId).then()
+                .body("last_error", org.hamcrest.Matchers.containsString("rejected the platform's key"))
+                .body("last_error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("SJh4")))
+                .body("last_error_at", org.hamcrest.Matchers.notNullValue());
+        stub.on("GET", "/v1/models", Reply.json(200, "{\"object\":\"list\",\"data\":[]}"));
+        Api.asAdmin().post("/api/admin/ai-settings/" + settingId + "/test-connection").then().body("success", equalTo(true));
+        Api.asAdmin().get("/api/admin/ai-settings/" + settingId).then().body("last_error", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
