@@ -1,8 +1,12 @@
 package io.labgate.apikeys;
 
+import io.labgate.audit.AdminChange;
 import io.labgate.common.error.ApiException;
 import io.labgate.members.MemberRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Member API keys: {@code lg-} + 32 random bytes (base64url). Shown once; stored as SHA-256 (keys are
@@ -29,9 +35,16 @@ public class ApiKeyService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final long CACHE_NANOS = Duration.ofSeconds(2).toNanos();
+
     private final MemberApiKeyRepository repository;
     private final MemberRepository members;
     private final Clock clock;
+    /** Recently verified keys by hash, so a notebook's burst of calls costs one lookup per 2 s. */
+    private final Map<String, VerifiedKey> verified = new ConcurrentHashMap<>();
+
+    private record VerifiedKey(long keyId, long memberId, long at) {
+    }
 
     ApiKeyService(MemberApiKeyRepository repository, MemberRepository members, Clock clock) {
         this.repository = repository;
@@ -68,23 +81,36 @@ public class ApiKeyService {
                 .filter(k -> k.member.id == memberId && k.revokedAt == null)
                 .orElseThrow(() -> ApiException.notFound("API key", keyId));
         key.revokedAt = OffsetDateTime.now(clock);
+        // Refused on this replica at once; other replicas forget verified keys within 2 s.
+        verified.values().removeIf(v -> v.keyId() == keyId);
+    }
+
+    /** A member deactivated (or any admin change) must not keep working through a cached key. */
+    void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
+        verified.clear();
     }
 
     /** The member a presented key belongs to, if it is a live key of an active member. */
-    @Transactional
     public Optional<Long> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        return repository.activeByHash(hash(presented))
+        String hash = hash(presented);
+        VerifiedKey cached = verified.get(hash);
+        if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
+            return Optional.of(cached.memberId());
+        }
+        Optional<VerifiedKey> found = QuarkusTransaction.joiningExisting().call(() -> repository.activeByHash(hash)
                 .filter(k -> k.member.isActive)
                 .map(k -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     if (k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
                         k.lastUsedAt = now;
                     }
-                    return k.member.id;
-                });
+                    return new VerifiedKey(k.id, k.member.id, System.nanoTime());
+                }));
+        found.ifPresentOrElse(v -> verified.put(hash, v), () -> verified.remove(hash));
+        return found.map(VerifiedKey::memberId);
     }
 
     static String hash(String key) {
