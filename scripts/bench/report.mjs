@@ -46,23 +46,23 @@ Highest measured throughput with added p99 ≤ 5 ms: **${frontier ? `${frontier.
 
 ## Where the time goes, and what is next
 
-**The targets are not met.** Every gateway call still does synchronous PostgreSQL work on its path: the member API key
-lookup (one indexed SELECT in a transaction), the quota reservation (one transaction: a conditional UPDATE of the
-member's counters plus one upsert per limited provider window) and the settlement (another transaction). This is the
-design the gateway issue asks for — PostgreSQL as the one counter shared by all replicas, so N concurrent requests
-against room for k succeed exactly k times — and it sets the floor seen above: about 4 ms added at one connection and
-a ceiling of several hundred calls per second on one core, where the peers that reach sub-millisecond overhead keep
-counters in memory and flush them every few seconds (reference: gateway-performance.md §4).
+**The targets are not met.** Every gateway call still does synchronous PostgreSQL work on its path: the quota
+reservation (one transaction: a conditional UPDATE of the member's counters plus one upsert per limited provider
+window), the settlement and the prompt-log entry (two more transactions). This is the design the gateway issue asks
+for — PostgreSQL as the one counter shared by all replicas, so N concurrent requests against room for k succeed
+exactly k times — and it sets the floor seen above: a few milliseconds added at one connection and a ceiling of several
+hundred calls per second on one core, where the peers that reach sub-millisecond overhead keep counters in memory and
+flush them every few seconds (reference: gateway-performance.md §4).
 
-Already done to get here: the member's route (access, plan, setting, decrypted key) is cached for 2 s and dropped as
-soon as an admin change commits; the price table is held in memory; counter commits do not wait for the WAL flush
-(atomicity and ordering are unchanged; only a PostgreSQL crash could lose the last fraction of a second of counts, and
-the usage log keeps the record).
+Already done to get here: verified member API keys are kept for 2 s; the member's route (access, plan, setting,
+decrypted key) is cached for 2 s; both are dropped as soon as an admin change commits (or the key is revoked); the
+price table is held in memory; counter commits do not wait for the WAL flush (atomicity and ordering are unchanged;
+only a PostgreSQL crash could lose the last fraction of a second of counts, and the usage log keeps the record).
 
-Next, in order of expected gain: (1) cache API-key lookups like routes (revocation dropping the entry at once);
-(2) one round trip per reservation instead of one per window (a single CTE statement); (3) settle on the event loop
-through the reactive PostgreSQL client instead of a blocking transaction on a worker thread; (4) for the ≥ 3,000 RPS
-target, reserve from per-replica token buckets leased from PostgreSQL in blocks (exact in total, at the price of a
-replica holding a lease it may not use) — a design decision for the product owner, since it trades the
-"no phantom leftovers" property for speed.
+Next, in order of expected gain: (1) write the prompt-log entry off the response path like the usage log; (2) one
+round trip per reservation instead of one per window (a single CTE statement); (3) settle on the event loop through
+the reactive PostgreSQL client instead of a blocking transaction on a worker thread; (4) for the ≥ 3,000 RPS target,
+reserve from per-replica budgets leased from PostgreSQL in blocks (exact in total, at the price of a replica holding a
+lease it may not use) — a design decision for the product owner, since it trades the "no phantom leftovers" property
+for speed.
 `);
