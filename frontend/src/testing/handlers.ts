@@ -114,6 +114,14 @@ export const handlers = [
     ].filter((l) => !status || l.status === status);
     return HttpResponse.json({ items, total: items.length, page: 0, size: 25 });
   }),
+  http.get('/api/admin/billing', ({ request }) => {
+    const month = new URL(request.url).searchParams.get('month');
+    db.requests.push({ method: 'GET', path: `/api/admin/billing?month=${month}`, body: undefined });
+    return HttpResponse.json({ month, time_zone: 'Asia/Seoul', total_plan_fees: 40, total_ai_cost: 1.25, margin: 38.75, members: [
+      { member_id: 5, username: 'kim', email: 'kim@lab.example', plan_name: 'premium', plan_display_name: '프리미엄 ($30/월)', plan_fee: 30, ai_cost: 1.25, tokens: 420000, requests: 88, unpriced_calls: 2 },
+      { member_id: 6, username: 'lee', email: 'lee@lab.example', plan_name: 'basic', plan_display_name: '기본형 ($10/월)', plan_fee: 10, ai_cost: 0, tokens: 0, requests: 0, unpriced_calls: 0 },
+    ] });
+  }),
   http.get('/api/prompt-logs/sessions', () => HttpResponse.json([
     { member_id: 5, session_id: 'thesis-1', count: 2, start: '2026-11-25T14:01:05+09:00', end: '2026-11-25T14:20:00+09:00' },
   ])),

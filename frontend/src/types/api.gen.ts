@@ -502,6 +502,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Month */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonthlyBilling"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/members": {
         parameters: {
             query?: never;
@@ -2866,6 +2918,22 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["MemberView"];
         };
+        MemberBill: {
+            /** Format: int64 */
+            member_id: number;
+            username: string;
+            email: string;
+            plan_name: string;
+            plan_display_name: string;
+            plan_fee: number;
+            ai_cost: number;
+            /** Format: int64 */
+            tokens: number;
+            /** Format: int64 */
+            requests: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+        };
         MemberRef: {
             /** Format: int64 */
             id: number;
@@ -2888,6 +2956,14 @@ export interface components {
         Message: {
             role: string;
             content: string;
+        };
+        MonthlyBilling: {
+            month: string;
+            time_zone: string;
+            members: components["schemas"]["MemberBill"][];
+            total_plan_fees: number;
+            total_ai_cost: number;
+            margin: number;
         };
         MyUsageView: {
             plan_name: string;

@@ -1,12 +1,12 @@
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/Layout';
-import { EmptyState } from '@/components/States';
 import { SettingsTab } from '@/features/ai-settings/components/SettingsTab';
 import { useAiSettings } from '@/features/ai-settings/api/get-ai-settings';
 import { UsersTab } from '@/features/user-ai-access/components/UsersTab';
 import { usePlans } from '@/features/plans/api/get-plans';
 import { UsageTab } from '@/features/usage/components/UsageTab';
+import { BillingTab } from '@/features/billing/components/BillingTab';
 
 const TABS = ['settings', 'users', 'usage', 'billing'] as const;
 type Tab = (typeof TABS)[number];
@@ -35,7 +35,7 @@ export function AiServicePage() {
         {tab === 'settings' && <SettingsTab onShowUsage={() => select('usage')} />}
         {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []} />}
         {tab === 'usage' && <UsageTab />}
-        {tab === 'billing' && <EmptyState title={t('billing.emptyTitle')}>{t('billing.empty')}</EmptyState>}
+        {tab === 'billing' && <BillingTab />}
       </div>
     </section>
   );

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
             "GET, /api/admin/usage-settings",
             "GET, /api/admin/ai-usage-logs",
             "GET, /api/admin/ai-usage-logs/usage-statistics",
+            "GET, /api/admin/billing",
             "PUT, /api/admin/usage-settings",
     })
     void adminEndpointsNeedASuperadmin(String method, String path) {
