@@ -1,7 +1,7 @@
 package io.labgate.access;
 
 import io.labgate.audit.AuditService;
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.paging.PageRequest;
@@ -12,6 +12,7 @@ import io.labgate.plans.Plan;
 import io.labgate.plans.PlanService;
 import io.labgate.providers.AiSetting;
 import io.labgate.providers.AiSettingService;
+import io.labgate.quota.QuotaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -36,10 +37,13 @@ public class AccessService {
     private final AiSettingService settings;
     private final AuditService audit;
     private final CurrentMember currentMember;
+    private final QuotaService quota;
     private final Clock clock;
 
     AccessService(AccessRepository repository, MemberRepository members, PlanService plans,
-                  AiSettingService settings, AuditService audit, CurrentMember currentMember, Clock clock) {
+                  AiSettingService settings, AuditService audit, CurrentMember currentMember, QuotaService quota,
+                  Clock clock) {
+        this.quota = quota;
         this.repository = repository;
         this.members = members;
         this.plans = plans;
@@ -165,11 +169,8 @@ public class AccessService {
     public AccessView resetUsage(long id) {
         UserAiAccess access = find(id);
         AccessView before = AccessView.of(access);
-        access.tokensUsedToday = 0;
-        access.tokensUsedMonth = 0;
-        access.requestsToday = 0;
-        access.lastResetDate = LocalDate.now(clock);
-        access.updatedAt = OffsetDateTime.now(clock);
+        quota.resetMemberCounters(id);
+        repository.getEntityManager().refresh(access);
         AccessView after = AccessView.of(access);
         audit.record("access.reset_usage", "user_ai_access", id, before, after);
         return after;

@@ -17,7 +17,11 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The user's UserAIAccess: one per member, their plan, provider setting and usage counters. */
+/**
+ * The user's UserAIAccess: one per member, their plan, provider setting and usage counters. The counters are
+ * read-only here: calls in flight change them with targeted updates ({@link io.labgate.quota.QuotaService}),
+ * and an admin's edit of the row must never write back the values it read.
+ */
 @Entity
 @Table(name = "user_ai_access")
 public class UserAiAccess {
@@ -44,16 +48,16 @@ public class UserAiAccess {
     @Column(name = "can_use_advanced_features")
     public boolean canUseAdvancedFeatures;
 
-    @Column(name = "tokens_used_today")
+    @Column(name = "tokens_used_today", updatable = false)
     public long tokensUsedToday;
 
-    @Column(name = "tokens_used_month")
+    @Column(name = "tokens_used_month", updatable = false)
     public long tokensUsedMonth;
 
-    @Column(name = "requests_today")
+    @Column(name = "requests_today", updatable = false)
     public int requestsToday;
 
-    @Column(name = "last_reset_date")
+    @Column(name = "last_reset_date", updatable = false)
     public LocalDate lastResetDate;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -1,6 +1,6 @@
 package io.labgate.apikeys;
 
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,7 +2,7 @@ package io.labgate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

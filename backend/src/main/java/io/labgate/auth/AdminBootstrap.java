@@ -1,5 +1,6 @@
 package io.labgate.auth;
 
+import io.labgate.common.security.Roles;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.crypto.SecretsBootstrap;
 import io.labgate.members.Member;

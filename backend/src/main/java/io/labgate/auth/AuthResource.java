@@ -1,5 +1,6 @@
 package io.labgate.auth;
 
+import io.labgate.common.security.CurrentMember;
 import io.labgate.members.MemberService;
 import io.labgate.members.MemberView;
 import io.quarkus.security.Authenticated;

@@ -1,6 +1,6 @@
 package io.labgate.billing;
 
-import io.labgate.auth.Roles;
+import io.labgate.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

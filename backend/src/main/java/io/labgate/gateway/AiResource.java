@@ -1,9 +1,9 @@
 package io.labgate.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/ai")
 @Authenticated
-@Blocking
+@RunOnVirtualThread
 public class AiResource {
 
     private final GatewayService gateway;
@@ -61,7 +61,7 @@ public class AiResource {
         if (!request.streaming()) {
             return Response.ok(gateway.complete(prepared)).build();
         }
-        return Response.ok(new SseStream(gateway.stream(prepared), json, type))
+        return Response.ok(new SseStream(gateway.stream(prepared), http.response(), json, type))
                 .type("text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")

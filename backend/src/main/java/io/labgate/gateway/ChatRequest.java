@@ -25,7 +25,8 @@ public record ChatRequest(
         Integer maxTokens,
         @DecimalMin(value = "0", message = "must be between 0 and 2")
         @DecimalMax(value = "2", message = "must be between 0 and 2") BigDecimal temperature,
-        @Size(max = 100, message = "is too long") String sessionId,
+        @Size(max = 100, message = "is too long")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String sessionId,
         @Size(max = 50, message = "is too long")
         @Pattern(regexp = "[\\p{L}\\p{N} _.-]*", message = "may contain letters, digits, spaces, '_', '.' and '-'")
         String context) {
@@ -33,7 +34,8 @@ public record ChatRequest(
     public record Message(
             @NotNull(message = "is required")
             @Pattern(regexp = "system|user|assistant", message = "must be system, user or assistant") String role,
-            @NotNull(message = "is required") @Size(min = 1, message = "must not be empty") String content) {
+            @NotNull(message = "is required") @Size(min = 1, message = "must not be empty")
+            @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String content) {
     }
 
     public boolean streaming() {

@@ -1,77 +1,50 @@
 package io.labgate.gateway;
 
+import io.labgate.common.config.LabgateConfig;
+import io.labgate.common.error.ApiException;
 import io.labgate.providers.ChatCall;
 import io.labgate.providers.ChatMessage;
 import io.labgate.providers.ChatResult;
-import io.labgate.providers.StreamEvent;
+import io.labgate.providers.ProviderAdapter;
+import io.labgate.providers.ProviderConnection;
+import io.labgate.providers.TokenEstimator;
 import io.labgate.providers.TokenUsage;
 import io.labgate.providers.UpstreamException;
-import io.labgate.providers.ProviderAdapter;
-import io.labgate.providers.TokenEstimator;
-
-import io.labgate.common.error.ApiException;
-import io.labgate.pricing.PricingService;
-import io.labgate.providers.AiSettingService;
-import io.labgate.promptlog.PromptLogService;
-import io.labgate.providers.ProviderConnection;
 import io.labgate.quota.QuotaExceededException;
 import io.labgate.quota.QuotaReservation;
 import io.labgate.quota.QuotaService;
-import io.labgate.usage.ContentRetention;
-import io.labgate.usage.UsageLogWriter;
-import io.labgate.usage.UsageRecord;
-import io.labgate.usage.UsageSettings;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import io.labgate.common.config.LabgateConfig;
-import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One AI call from start to end: route, validate, reserve quota, call the provider, settle to the real
- * usage (or release on failure), price it and log it. Every call that got a reservation is settled or
- * released exactly once, and every call that reached a provider — or was refused — is logged.
+ * One AI call from start to end: route, validate, reserve quota, call the provider, and hand the ending to
+ * {@link CallAccounting} (settle or release, price, log). Every call that got a reservation is resolved
+ * exactly once, and every call that reached a provider — or was refused — is logged once.
  */
 @ApplicationScoped
 public class GatewayService {
-
-    private static final Logger LOG = Logger.getLogger(GatewayService.class);
 
     private final MemberRouteResolver routes;
     private final QuotaService quota;
     private final TokenEstimator tokens;
     private final Instance<ProviderAdapter> adapters;
-    private final PricingService pricing;
-    private final UsageLogWriter usageLog;
-    private final UsageSettings usageSettings;
-    private final PromptLogService promptLog;
-    private final AiSettingService settings;
-    private final Clock clock;
+    private final CallAccounting accounting;
     private final int maxPromptChars;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
-                   Instance<ProviderAdapter> adapters, PricingService pricing, UsageLogWriter usageLog,
-                   UsageSettings usageSettings, PromptLogService promptLog, AiSettingService settings, Clock clock,
-                   LabgateConfig config) {
+                   Instance<ProviderAdapter> adapters, CallAccounting accounting, LabgateConfig config) {
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
         this.adapters = adapters;
-        this.pricing = pricing;
-        this.usageLog = usageLog;
-        this.usageSettings = usageSettings;
-        this.promptLog = promptLog;
-        this.settings = settings;
-        this.clock = clock;
+        this.accounting = accounting;
         this.maxPromptChars = config.gateway().maxPromptChars();
     }
 
@@ -88,11 +61,11 @@ public class GatewayService {
         int promptTokens = tokens.promptTokens(call.messages());
         QuotaReservation reservation;
         try {
-            reservation = quota.reserve(route.accessId(), route.connection().settingId(),
-                    (long) promptTokens + call.maxTokens(), route.limits());
+            reservation = quota.reserve(new QuotaService.Claim(route.accessId(), memberId,
+                    route.connection().settingId(), type.wireName(), origin.channel(), promptTokens,
+                    (long) promptTokens + call.maxTokens()), route.limits());
         } catch (QuotaExceededException refused) {
-            log(route, type, origin, call, false, "refused", null, TokenUsage.NONE, null, null, null,
-                    refused.limit());
+            accounting.refused(route, type, origin, call, refused.limit());
             throw refused;
         }
         return new PreparedCall("chat-" + UUID.randomUUID(), route, type, call, reservation, promptTokens, origin,
@@ -106,21 +79,19 @@ public class GatewayService {
             result = adapterFor(prepared.route().connection()).complete(prepared.route().connection(),
                     prepared.call());
         } catch (UpstreamException e) {
-            quota.release(prepared.reservation());
-            logFailure(prepared, false, e, null);
+            accounting.failed(prepared, false, e, null);
             throw toApiError(e);
         } catch (RuntimeException e) {
-            quota.release(prepared.reservation());
-            logFailure(prepared, false, new UpstreamException(UpstreamException.Kind.MALFORMED, 0,
+            accounting.failed(prepared, false, new UpstreamException(UpstreamException.Kind.MALFORMED, 0,
                     "unexpected failure: " + e.getClass().getSimpleName()), null);
             throw e;
         }
-        TokenUsage usage = usageOrEstimate(result.usage(), prepared, result.content());
-        quota.settle(prepared.reservation(), usage.totalTokens());
-        BigDecimal cost = price(prepared, result.model(), usage);
-        log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), false, "ok", result.content(),
-                usage, cost, elapsedMs(prepared.startNanos()), null, null);
-        recordPrompt(prepared, result.content());
+        TokenUsage usage = result.usage() != null
+                && (result.usage().promptTokens() > 0 || result.usage().completionTokens() > 0) ? result.usage()
+                : new TokenUsage(prepared.estimatedPromptTokens(), tokens.count(result.content()), 0, 0, 0);
+        BigDecimal cost = accounting.answered(prepared, false, new CallAccounting.Answer("ok", result.content(),
+                        usage, result.model(), null, null))
+                .map(CallAccounting.Settled::cost).orElse(null);
         return new ChatResponse(prepared.id(), result.content(), result.model(),
                 ChatResponse.UsageView.of(usage), cost, prepared.type().wireName());
     }
@@ -141,114 +112,56 @@ public class GatewayService {
         }
     }
 
+    /**
+     * The provider's stream as the member sees it. Whichever comes first — the end of the stream, a failure or
+     * the member going away — accounts for the call; the others find it ended and change nothing.
+     */
     public Multi<StreamItem> stream(PreparedCall prepared) {
         ProviderConnection connection = prepared.route().connection();
-        StringBuilder text = new StringBuilder();
-        List<TokenUsage> lastUsage = new ArrayList<>(1);
-        String[] model = {connection.modelName()};
-        String[] finish = {null};
-        long[] firstTokenNanos = {0};
-        AtomicBoolean finished = new AtomicBoolean();
+        StreamTally tally = new StreamTally(connection.modelName());
 
         Multi<StreamItem> body = adapterFor(connection).stream(connection, prepared.call())
-                .onItem().transformToIterable(event -> switch (event) {
-                    case StreamEvent.Delta d -> {
-                        if (firstTokenNanos[0] == 0) {
-                            firstTokenNanos[0] = System.nanoTime();
-                        }
-                        text.append(d.text());
-                        yield List.<StreamItem>of(new StreamItem.Text(d.text()));
-                    }
-                    case StreamEvent.Usage u -> {
-                        lastUsage.clear();
-                        lastUsage.add(u.usage());
-                        if (u.model() != null) {
-                            model[0] = u.model();
-                        }
-                        yield List.<StreamItem>of();
-                    }
-                    case StreamEvent.Finish f -> {
-                        finish[0] = f.reason();
-                        yield List.<StreamItem>of();
-                    }
-                });
+                .onItem().transformToIterable(tally::accept);
 
         Multi<StreamItem> withSummary = Multi.createBy().concatenating().streams(body,
                 Multi.createFrom().deferred(() -> Multi.createFrom().item(() -> {
-                    StreamSummary summary = finishStream(prepared, text.toString(), lastUsage, model[0], finish[0],
-                            firstTokenNanos[0], "ok", null);
-                    finished.set(true);
-                    return new StreamItem.Done(summary);
+                    TokenUsage usage = tally.usage(tokens, prepared.estimatedPromptTokens(), true);
+                    BigDecimal cost = tally.end() ? accounting.answered(prepared, true, answer(prepared, tally,
+                                    "ok", usage, null)).map(CallAccounting.Settled::cost).orElse(null) : null;
+                    return (StreamItem) new StreamItem.Done(new StreamSummary(prepared.id(), tally.model(), usage, cost,
+                            tally.finishReason()));
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())));
 
         return withSummary
                 .onFailure().recoverWithMulti(failure -> Multi.createFrom().<StreamItem>item(() -> {
                     UpstreamException upstream = failure instanceof UpstreamException u ? u
                             : new UpstreamException(UpstreamException.Kind.MALFORMED, 0, "the stream broke off");
-                    if (finished.compareAndSet(false, true)) {
-                        if (text.isEmpty() && lastUsage.isEmpty()) {
-                            quota.release(prepared.reservation());
-                            logFailure(prepared, true, upstream, null);
+                    if (tally.end()) {
+                        if (tally.producedNothing() || upstream.kind() == UpstreamException.Kind.TIMEOUT) {
+                            accounting.failed(prepared, true, upstream, tally.text());
                         } else {
                             // Tokens were produced: they are billed even though the stream did not finish.
-                            finishStream(prepared, text.toString(), lastUsage, model[0], "error",
-                                    firstTokenNanos[0], "incomplete", upstream.getMessage());
+                            accounting.answered(prepared, true, answer(prepared, tally, "incomplete",
+                                    tally.usage(tokens, prepared.estimatedPromptTokens(), false),
+                                    upstream.getMessage()));
                         }
                     }
                     return new StreamItem.Failed(toApiError(upstream));
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .onCancellation().invoke(() -> {
-                    if (finished.compareAndSet(false, true)) {
-                        Infrastructure.getDefaultWorkerPool().execute(() -> finishStream(prepared, text.toString(),
-                                lastUsage, model[0], "cancelled", firstTokenNanos[0], "cancelled",
-                                "client disconnected"));
+                    if (tally.end()) {
+                        Infrastructure.getDefaultWorkerPool().execute(() -> accounting.answered(prepared, true,
+                                answer(prepared, tally, "cancelled",
+                                        tally.usage(tokens, prepared.estimatedPromptTokens(), false),
+                                        "client disconnected")));
                     }
                 });
     }
 
-    private StreamSummary finishStream(PreparedCall prepared, String text, List<TokenUsage> lastUsage, String model,
-                                       String finishReason, long firstTokenNanos, String status, String error) {
-        TokenUsage usage = usageOrEstimate(lastUsage.isEmpty() ? null : lastUsage.getFirst(), prepared, text);
-        if (!"ok".equals(status)) {
-            // A stream that broke off may carry only provisional usage (Anthropic's message_start): never bill
-            // less output than the text that was actually delivered.
-            long delivered = tokens.count(text);
-            if (delivered > usage.completionTokens()) {
-                usage = new TokenUsage(usage.promptTokens(), delivered, usage.cachedTokens(), usage.cacheWriteTokens(),
-                        usage.reasoningTokens());
-            }
-        }
-        quota.settle(prepared.reservation(), usage.totalTokens());
-        BigDecimal cost = price(prepared, model, usage);
-        Integer ttft = firstTokenNanos == 0 ? null
-                : (int) ((firstTokenNanos - prepared.startNanos()) / 1_000_000);
-        log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), true, status, text, usage, cost,
-                elapsedMs(prepared.startNanos()), ttft, error);
-        recordPrompt(prepared, text);
-        return new StreamSummary(prepared.id(), model, usage, cost, finishReason);
-    }
-
-    /** Every answered call lands in the member's prompt log, without any step from the client. */
-    private void recordPrompt(PreparedCall prepared, String answer) {
-        String prompt = prepared.call().messages().getLast().content();
-        promptLog.record(prepared.route().memberId(), prepared.origin().channel(), prepared.sessionId(),
-                prepared.context(), prompt, answer);
-    }
-
-    /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */
-    private BigDecimal price(PreparedCall prepared, String reportedModel, TokenUsage usage) {
-        String provider = prepared.route().connection().provider().wireName();
-        return pricing.cost(provider, reportedModel, usage)
-                .or(() -> pricing.cost(provider, prepared.call().model(), usage))
-                .orElse(null);
-    }
-
-    /** Providers normally report usage; when one did not (a cut stream), count what we saw ourselves. */
-    private TokenUsage usageOrEstimate(TokenUsage reported, PreparedCall prepared, String text) {
-        if (reported != null && (reported.promptTokens() > 0 || reported.completionTokens() > 0)) {
-            return reported;
-        }
-        return new TokenUsage(prepared.estimatedPromptTokens(), tokens.count(text), 0, 0, 0);
+    private static CallAccounting.Answer answer(PreparedCall prepared, StreamTally tally, String status,
+                                                TokenUsage usage, String error) {
+        return new CallAccounting.Answer(status, tally.text(), usage, tally.model(),
+                tally.ttftMs(prepared.startNanos()), error);
     }
 
     private ProviderAdapter adapterFor(ProviderConnection connection) {
@@ -281,30 +194,6 @@ public class GatewayService {
         return new ChatCall(route.connection().modelName(), List.copyOf(messages), maxTokens, temperature);
     }
 
-    private void logFailure(PreparedCall prepared, boolean stream, UpstreamException e, String response) {
-        if (e.kind() == UpstreamException.Kind.AUTH) {
-            // Admin-visible: the settings card shows it, and the log has it for alerting.
-            LOG.errorf("Provider rejected the key of AI setting %d (%s): %s", prepared.route().connection()
-                    .settingId(), prepared.route().connection().provider().wireName(), e.getMessage());
-            settings.recordKeyFailure(prepared.route().connection().settingId(), e.getMessage());
-        }
-        log(prepared.route(), prepared.type(), prepared.origin(), prepared.call(), stream, "error", response,
-                TokenUsage.NONE, null, elapsedMs(prepared.startNanos()), null,
-                e.kind().name().toLowerCase() + ": " + e.getMessage());
-    }
-
-    private void log(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, boolean stream,
-                     String status, String response, TokenUsage usage, BigDecimal cost, Integer latencyMs,
-                     Integer ttftMs, String error) {
-        ContentRetention retention = usageSettings.contentRetention();
-        String prompt = call.messages().isEmpty() ? null : call.messages().getLast().content();
-        usageLog.submit(new UsageRecord(OffsetDateTime.now(clock), route.memberId(),
-                route.connection().settingId(), route.connection().provider().wireName(), call.model(),
-                type.wireName(), origin.channel(), status, stream, retention.apply(prompt), retention.apply(response),
-                usage.promptTokens(), usage.completionTokens(), usage.cachedTokens(), usage.reasoningTokens(), cost,
-                latencyMs, ttftMs, error, origin.clientIp(), origin.userAgent()));
-    }
-
     static ApiException toApiError(UpstreamException e) {
         return switch (e.kind()) {
             case AUTH -> new ApiException(502, "provider_key_invalid", "The platform's key for this AI provider "
@@ -319,9 +208,5 @@ public class GatewayService {
             case MALFORMED -> new ApiException(502, "provider_malformed",
                     "The AI provider's answer could not be read");
         };
-    }
-
-    private static int elapsedMs(long startNanos) {
-        return (int) ((System.nanoTime() - startNanos) / 1_000_000);
     }
 }

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.apikeys.ApiKeyService;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.RetryableApiException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
+import io.labgate.common.error.ApiError;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path.Node;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +24,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OpenAI-compatible endpoint for members' own tools (notebooks, the OpenAI SDKs), authenticated by a
@@ -29,7 +35,7 @@ import java.util.List;
  */
 @Path("/v1")
 @PermitAll
-@Blocking
+@RunOnVirtualThread
 public class OpenAiCompatResource {
 
     private final GatewayService gateway;
@@ -37,9 +43,15 @@ public class OpenAiCompatResource {
     private final MemberRouteResolver routes;
     private final ClientAddress clientAddress;
     private final ObjectMapper json;
+    private final Validator validator;
+
+    /** Request fields that arrive here as headers are named by their header in errors. */
+    private static final Map<String, String> HEADER_FIELDS = Map.of(
+            "session_id", "X-LabGate-Session", "context", "X-LabGate-Context");
 
     OpenAiCompatResource(GatewayService gateway, ApiKeyService apiKeys, MemberRouteResolver routes,
-                         ClientAddress clientAddress, ObjectMapper json) {
+                         ClientAddress clientAddress, ObjectMapper json, Validator validator) {
+        this.validator = validator;
         this.gateway = gateway;
         this.apiKeys = apiKeys;
         this.routes = routes;
@@ -73,12 +85,13 @@ public class OpenAiCompatResource {
         ChatRequest request = new ChatRequest(messages(body.get("messages")), stream, maxTokens(body),
                 body.hasNonNull("temperature") ? body.get("temperature").decimalValue() : null,
                 headers.getHeaderString("X-LabGate-Session"), headers.getHeaderString("X-LabGate-Context"));
+        validate(request);
         CallOrigin origin = new CallOrigin("api", clientAddress.of(http), headers.getHeaderString("User-Agent"));
         GatewayService.PreparedCall prepared = gateway.prepare(memberId, RequestType.CHATBOT, request, origin);
         if (!stream) {
             return Response.ok(completion(gateway.complete(prepared))).build();
         }
-        return Response.ok(new OpenAiSseStream(gateway.stream(prepared), json, prepared.id(),
+        return Response.ok(new OpenAiSseStream(gateway.stream(prepared), http.response(), json, prepared.id(),
                         prepared.call().model(), includeUsage))
                 .type("text/event-stream").header("Cache-Control", "no-cache").build();
     }
@@ -104,6 +117,31 @@ public class OpenAiCompatResource {
             response.header("Retry-After", retryable.retryAfterSeconds());
         }
         return response.build();
+    }
+
+    /** The same rules as the web app's body (ChatRequest's constraints), with headers named as headers. */
+    private void validate(ChatRequest request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations.stream()
+                    .map(v -> new ApiError.Violation(field(v), v.getMessage()))
+                    .sorted(Comparator.comparing(ApiError.Violation::field))
+                    .toList());
+        }
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Node node : violation.getPropertyPath()) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                String name = node.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return HEADER_FIELDS.getOrDefault(field.toString(), field.toString());
     }
 
     private long authenticate(HttpHeaders headers) {

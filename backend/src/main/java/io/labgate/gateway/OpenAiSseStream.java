@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.providers.TokenUsage;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,9 +19,9 @@ final class OpenAiSseStream extends GatewayStreamOutput {
     private final long created = System.currentTimeMillis() / 1000;
     private boolean first = true;
 
-    OpenAiSseStream(Multi<GatewayService.StreamItem> items, ObjectMapper json, String id, String model,
-                    boolean includeUsage) {
-        super(items);
+    OpenAiSseStream(Multi<GatewayService.StreamItem> items, HttpServerResponse connection, ObjectMapper json,
+                    String id, String model, boolean includeUsage) {
+        super(items, connection);
         this.json = json;
         this.id = id;
         this.model = model;

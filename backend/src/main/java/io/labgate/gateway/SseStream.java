@@ -3,6 +3,7 @@ package io.labgate.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.error.ApiError;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +16,9 @@ final class SseStream extends GatewayStreamOutput {
     private final ObjectMapper json;
     private final RequestType type;
 
-    SseStream(Multi<GatewayService.StreamItem> items, ObjectMapper json, RequestType type) {
-        super(items);
+    SseStream(Multi<GatewayService.StreamItem> items, HttpServerResponse connection, ObjectMapper json,
+              RequestType type) {
+        super(items, connection);
         this.json = json;
         this.type = type;
     }

@@ -27,7 +27,7 @@ public class Member {
     @Column(name = "last_name")
     public String lastName = "";
 
-    /** {@code superadmin} or {@code researcher}; see {@link io.labgate.auth.Roles}. */
+    /** {@code superadmin} or {@code researcher}; see {@link io.labgate.common.security.Roles}. */
     public String role;
 
     @Column(name = "is_active")

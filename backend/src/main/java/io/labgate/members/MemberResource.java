@@ -1,6 +1,6 @@
 package io.labgate.members;
 
-import io.labgate.auth.Roles;
+import io.labgate.common.security.Roles;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import jakarta.annotation.security.RolesAllowed;

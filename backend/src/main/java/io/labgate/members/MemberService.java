@@ -1,8 +1,8 @@
 package io.labgate.members;
 
 import io.labgate.audit.AuditService;
-import io.labgate.auth.CurrentMember;
-import io.labgate.auth.Roles;
+import io.labgate.common.security.CurrentMember;
+import io.labgate.common.security.Roles;
 import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.paging.PageRequest;

@@ -1,7 +1,7 @@
 package io.labgate.promptlog;
 
-import io.labgate.auth.CurrentMember;
-import io.labgate.auth.Roles;
+import io.labgate.common.security.CurrentMember;
+import io.labgate.common.security.Roles;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
@@ -52,11 +52,16 @@ public class PromptLogService {
         entry.source = source;
         entry.sessionId = sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source);
         entry.context = context == null || context.isBlank() ? DEFAULT_CONTEXT : context;
-        entry.userPrompt = retention.apply(prompt);
-        entry.aiResponse = retention.apply(response);
+        entry.userPrompt = retention.apply(withoutNul(prompt));
+        entry.aiResponse = retention.apply(withoutNul(response));
         entry.loggedAt = OffsetDateTime.now(clock);
         entry.receivedAt = entry.loggedAt;
         repository.persist(entry);
+    }
+
+    /** PostgreSQL text cannot hold U+0000; a provider's answer may (members' prompts are refused with it). */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     /** A client's entry; the same client_id again returns the stored entry instead of a duplicate. */

@@ -1,6 +1,6 @@
 package io.labgate.providers;
 
-import io.labgate.auth.Roles;
+import io.labgate.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.labgate.providers;
 
 import io.labgate.audit.AuditService;
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.labgate.common.crypto.SecretCipher;
 import io.labgate.common.error.ApiException;
 import io.labgate.members.MemberRepository;

@@ -1,6 +1,6 @@
 package io.labgate.quota;
 
-import io.labgate.auth.CurrentMember;
+import io.labgate.common.security.CurrentMember;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package io.labgate.quota;
 
+import io.labgate.common.config.LabgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Exact quotas shared by every replica: PostgreSQL is the only counter. A reservation is one transaction of
@@ -19,6 +21,10 @@ import java.util.Map;
  * of the provider setting — so N concurrent requests against room for k succeed exactly k times: each
  * UPDATE locks the row and re-checks its condition against the committed value before writing. Any refusal
  * rolls the whole reservation back, so nothing is left half-taken.
+ *
+ * <p>Every reservation is a row in quota_reservations with a state: settle and release are conditional updates
+ * of that state in the same transaction as the counter change, so a reservation is resolved exactly once
+ * whichever path (done, error, time-out, client cancel, the sweeper) gets there first.
  *
  * <p>A limit of 0 means "no limit". Windows start in the configured zone; an access row whose last reset was
  * on an earlier day counts from zero (the midnight job may not have run yet).
@@ -28,10 +34,30 @@ public class QuotaService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Replica replica;
+    private final Duration maxCallDuration;
 
-    QuotaService(EntityManager em, Clock clock) {
+    QuotaService(EntityManager em, Clock clock, Replica replica, LabgateConfig config) {
         this.em = em;
         this.clock = clock;
+        this.replica = replica;
+        this.maxCallDuration = config.quota().maxCallDuration();
+    }
+
+    /**
+     * Who asks for how much: {@code tokens} is the most the call may use (prompt estimate + output budget).
+     * The request type and channel are kept with the reservation so a swept one can still be logged.
+     */
+    public record Claim(long accessId, long memberId, long settingId, String requestType, String channel,
+                        long promptTokens, long tokens) {
+    }
+
+    /** How a reservation ended, for whoever tried to end it: only the winner logs the call. */
+    public enum Outcome {
+        /** This attempt resolved the reservation. */
+        RESOLVED,
+        /** It had been resolved before (a racing path on this replica, or the sweeper): nothing changed. */
+        ALREADY_RESOLVED
     }
 
     /** The limits to check, read with the access row by the caller. */
@@ -40,8 +66,11 @@ public class QuotaService {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public QuotaReservation reserve(long accessId, long settingId, long tokens, Limits limits) {
+    public QuotaReservation reserve(Claim claim, Limits limits) {
         relaxCommitFlush();
+        long accessId = claim.accessId();
+        long settingId = claim.settingId();
+        long tokens = claim.tokens();
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         int updated = em.createNativeQuery("""
@@ -104,20 +133,73 @@ public class QuotaService {
             }
             windows.put(kind, start);
         }
-        return new QuotaReservation(accessId, settingId, tokens, today, windows);
+        QuotaReservation reservation = new QuotaReservation(UUID.randomUUID(), accessId, settingId,
+                claim.promptTokens(), tokens, today, windows);
+        em.createNativeQuery("""
+                        INSERT INTO quota_reservations (id, replica_id, access_id, member_id, ai_settings_id,
+                            request_type, channel, counted_day, hour_window, day_window, month_window, prompt_tokens,
+                            tokens, created_at, expires_at)
+                        VALUES (:id, :replica, :access, :member, :setting, :type, :channel, :day, :hour, :dayWindow,
+                            :month, :prompt, :tokens, :now, :expires)
+                        """)
+                .setParameter("id", reservation.id())
+                .setParameter("replica", replica.id())
+                .setParameter("access", accessId)
+                .setParameter("member", claim.memberId())
+                .setParameter("setting", settingId)
+                .setParameter("type", claim.requestType())
+                .setParameter("channel", claim.channel())
+                .setParameter("day", today)
+                .setParameter("hour", windows.get(WindowKind.HOUR))
+                .setParameter("dayWindow", windows.get(WindowKind.DAY))
+                .setParameter("month", windows.get(WindowKind.MONTH))
+                .setParameter("prompt", claim.promptTokens())
+                .setParameter("tokens", tokens)
+                .setParameter("now", now.toOffsetDateTime())
+                .setParameter("expires", now.plus(maxCallDuration).toOffsetDateTime())
+                .executeUpdate();
+        return reservation;
     }
 
     /** Replaces the reserved tokens with what was really used. The request stays counted. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void settle(QuotaReservation reservation, long actualTokens) {
-        relaxCommitFlush();
-        adjustTokens(reservation, actualTokens - reservation.tokens());
+    public Outcome settle(QuotaReservation reservation, long actualTokens) {
+        if (!reservation.claim()) {
+            return Outcome.ALREADY_RESOLVED;
+        }
+        try {
+            relaxCommitFlush();
+            if (!resolve(reservation, "settled", actualTokens)) {
+                return Outcome.ALREADY_RESOLVED;
+            }
+            adjustTokens(reservation, actualTokens - reservation.tokens());
+            return Outcome.RESOLVED;
+        } catch (RuntimeException e) {
+            reservation.unclaim();
+            throw e;
+        }
     }
 
     /** Gives back everything a reservation took: the call never reached the provider or failed there. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(QuotaReservation reservation) {
-        relaxCommitFlush();
+    public Outcome release(QuotaReservation reservation) {
+        if (!reservation.claim()) {
+            return Outcome.ALREADY_RESOLVED;
+        }
+        try {
+            relaxCommitFlush();
+            if (!resolve(reservation, "released", 0)) {
+                return Outcome.ALREADY_RESOLVED;
+            }
+            giveBack(reservation);
+            return Outcome.RESOLVED;
+        } catch (RuntimeException e) {
+            reservation.unclaim();
+            throw e;
+        }
+    }
+
+    private void giveBack(QuotaReservation reservation) {
         adjustTokens(reservation, -reservation.tokens());
         em.createNativeQuery("""
                         UPDATE user_ai_access SET requests_today = GREATEST(0, requests_today - 1)
@@ -134,6 +216,35 @@ public class QuotaService {
                 .setParameter("kind", kind.dbName())
                 .setParameter("start", start)
                 .executeUpdate());
+    }
+
+    /** The one state change a reservation gets; false when another path (or the sweeper) made it first. */
+    private boolean resolve(QuotaReservation reservation, String state, long settledTokens) {
+        return em.createNativeQuery("""
+                        UPDATE quota_reservations SET state = :state, settled_tokens = :tokens, resolved_at = :now
+                         WHERE id = :id AND state = 'reserved'
+                        """)
+                .setParameter("state", state)
+                .setParameter("tokens", settledTokens)
+                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("id", reservation.id())
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The admin's "reset usage": the member's day and month start again from zero now. Calls still in flight
+     * settle against the new counts (never below zero).
+     */
+    @Transactional
+    public void resetMemberCounters(long accessId) {
+        em.createNativeQuery("""
+                        UPDATE user_ai_access SET tokens_used_today = 0, tokens_used_month = 0, requests_today = 0,
+                               last_reset_date = :today, updated_at = now()
+                         WHERE id = :id
+                        """)
+                .setParameter("today", LocalDate.now(clock))
+                .setParameter("id", accessId)
+                .executeUpdate();
     }
 
     /**

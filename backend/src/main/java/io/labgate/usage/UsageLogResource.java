@@ -1,7 +1,7 @@
 package io.labgate.usage;
 
-import io.labgate.auth.CurrentMember;
-import io.labgate.auth.Roles;
+import io.labgate.common.security.CurrentMember;
+import io.labgate.common.security.Roles;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.security.Authenticated;

@@ -2,6 +2,7 @@ package io.labgate.gateway;
 
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
+import io.labgate.support.TestClock;
 import io.labgate.support.ProviderStubServer.Reply;
 import io.labgate.usage.UsageLogWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +121,16 @@ class UsageAccountingTest {
 
     @Test
     void myUsageShowsUsedLeftAndResetTimesForEveryWindow() {
+        // The call and the read must fall in the same hour, whenever the suite runs (it once failed at 18:00:00).
+        TestClock.freeze(Instant.now());
+        try {
+            myUsageOfOneCall();
+        } finally {
+            TestClock.thaw();
+        }
+    }
+
+    private void myUsageOfOneCall() {
         Api.TestMember m = member("sandbox", null, "sandbox-usage", Map.of("hourly_limit", 50));
         int total = Api.as(m.token()).body(ask("count me")).post("/api/ai/chat").then().statusCode(200)
                 .extract().path("usage.total_tokens");

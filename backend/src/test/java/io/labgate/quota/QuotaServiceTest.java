@@ -33,7 +33,12 @@ class QuotaServiceTest {
     @Inject
     EntityManager em;
 
-    record Subject(long accessId, long settingId) {
+    record Subject(long accessId, long memberId, long settingId) {
+    }
+
+    private QuotaReservation reserve(Subject who, long settingId, long tokens, QuotaService.Limits limits) {
+        return quota.reserve(new QuotaService.Claim(who.accessId(), who.memberId(), settingId, "chatbot", "app",
+                tokens / 2, tokens), limits);
     }
 
     private Subject subject(long settingId) {
@@ -42,7 +47,7 @@ class QuotaServiceTest {
         long accessId = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId,
                         "ai_settings_id", settingId))
                 .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Subject(accessId, settingId);
+        return new Subject(accessId, m.id(), settingId);
     }
 
     private long newSetting() {
@@ -96,7 +101,7 @@ class QuotaServiceTest {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(0, 7, 0, 0, 0);
         List<QuotaReservation> taken = new ArrayList<>();
-        int ok = burst(60, () -> quota.reserve(s.accessId(), s.settingId(), 10, limits), taken);
+        int ok = burst(60, () -> reserve(s, s.settingId(), 10, limits), taken);
         assertEquals(7, ok);
         assertEquals(7, counters(s.accessId())[0]);
         assertEquals(70, counters(s.accessId())[2]);
@@ -106,16 +111,16 @@ class QuotaServiceTest {
     void monthlyTokenLimitHoldsExactlyAndNamesTheLimit() throws Exception {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
-        int ok = burst(40, () -> quota.reserve(s.accessId(), s.settingId(), 300, limits), new ArrayList<>());
+        int ok = burst(40, () -> reserve(s, s.settingId(), 300, limits), new ArrayList<>());
         assertEquals(3, ok);
         assertEquals(900, counters(s.accessId())[2]);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
-                () -> quota.reserve(s.accessId(), s.settingId(), 300, limits));
+                () -> reserve(s, s.settingId(), 300, limits));
         assertEquals("monthly_token_limit", e.limit());
         assertTrue(e.getMessage().contains("100 are left"), e.getMessage());
         assertTrue(e.retryAfterSeconds() > 0);
         // a smaller request still fits
-        quota.reserve(s.accessId(), s.settingId(), 100, limits);
+        reserve(s, s.settingId(), 100, limits);
         assertEquals(1000, counters(s.accessId())[2]);
     }
 
@@ -128,13 +133,13 @@ class QuotaServiceTest {
         AtomicInteger turn = new AtomicInteger();
         int ok = burst(30, () -> {
             Subject who = turn.getAndIncrement() % 2 == 0 ? a : b;
-            return quota.reserve(who.accessId(), who.settingId(), 1, limits);
+            return reserve(who, who.settingId(), 1, limits);
         }, new ArrayList<>());
         assertEquals(5, ok);
         // refusals by the setting leave the member counters untouched (the whole reservation rolled back)
         assertEquals(5, counters(a.accessId())[0] + counters(b.accessId())[0]);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
-                () -> quota.reserve(a.accessId(), setting, 1, limits));
+                () -> reserve(a, setting, 1, limits));
         assertEquals("setting_hour_limit", e.limit());
     }
 
@@ -142,19 +147,19 @@ class QuotaServiceTest {
     void settleReplacesTheEstimateAndReleaseGivesEverythingBack() {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
-        QuotaReservation first = quota.reserve(s.accessId(), s.settingId(), 500, limits);
+        QuotaReservation first = reserve(s, s.settingId(), 500, limits);
         quota.settle(first, 120);
         assertEquals(1, counters(s.accessId())[0]);
         assertEquals(120, counters(s.accessId())[2]);
 
-        QuotaReservation second = quota.reserve(s.accessId(), s.settingId(), 500, limits);
+        QuotaReservation second = reserve(s, s.settingId(), 500, limits);
         quota.release(second);
         assertEquals(1, counters(s.accessId())[0]);
         assertEquals(120, counters(s.accessId())[2]);
 
         // the released request no longer counts against the setting's hourly limit of 3
-        quota.reserve(s.accessId(), s.settingId(), 1, limits);
-        quota.reserve(s.accessId(), s.settingId(), 1, limits);
-        assertThrows(QuotaExceededException.class, () -> quota.reserve(s.accessId(), s.settingId(), 1, limits));
+        reserve(s, s.settingId(), 1, limits);
+        reserve(s, s.settingId(), 1, limits);
+        assertThrows(QuotaExceededException.class, () -> reserve(s, s.settingId(), 1, limits));
     }
 }

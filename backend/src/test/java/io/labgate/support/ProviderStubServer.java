@@ -70,7 +70,7 @@ public final class ProviderStubServer implements AutoCloseable {
 
     public ProviderStubServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -45,6 +45,25 @@ public interface LabgateConfig {
 
     Providers providers();
 
+    Quota quota();
+
+    interface Quota {
+        /** A reservation still open after this long is swept even on a live replica (a call cannot last so long). */
+        @WithDefault("PT6H")
+        Duration maxCallDuration();
+
+        /** A replica silent for this long is taken as gone; its open reservations are swept. */
+        @WithDefault("PT30S")
+        Duration replicaGrace();
+
+        /** Resolved reservations are kept this long (for inspection), then purged. */
+        @WithDefault("P3D")
+        Duration keepResolved();
+
+        @WithDefault("5s")
+        String heartbeatEvery();
+    }
+
     interface Providers {
         @WithDefault("PT5S")
         Duration connectTimeout();

@@ -1,4 +1,4 @@
-package io.labgate.auth;
+package io.labgate.common.security;
 
 /** Role names as they appear in the JWT `groups` claim and in `@RolesAllowed`. */
 public final class Roles {

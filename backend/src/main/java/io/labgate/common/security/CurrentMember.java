@@ -1,4 +1,4 @@
-package io.labgate.auth;
+package io.labgate.common.security;
 
 import io.labgate.common.error.ApiException;
 import jakarta.enterprise.context.RequestScoped;

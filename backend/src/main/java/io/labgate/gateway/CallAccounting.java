@@ -1,0 +1,146 @@
+package io.labgate.gateway;
+
+import io.labgate.pricing.PricingService;
+import io.labgate.promptlog.PromptLogService;
+import io.labgate.providers.AiSettingService;
+import io.labgate.providers.ChatCall;
+import io.labgate.providers.TokenUsage;
+import io.labgate.providers.UpstreamException;
+import io.labgate.quota.QuotaService;
+import io.labgate.usage.ContentRetention;
+import io.labgate.usage.UsageLogWriter;
+import io.labgate.usage.UsageRecord;
+import io.labgate.usage.UsageSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * How a call ends in the books: its reservation settled to the usage (or released), priced, logged and put in
+ * the prompt log. A call is logged by the path that resolved its reservation and by no other, so a stream's
+ * done, error and cancel paths — or the sweeper — can race without counting a call twice or logging it twice.
+ */
+@ApplicationScoped
+class CallAccounting {
+
+    private static final Logger LOG = Logger.getLogger(CallAccounting.class);
+
+    private final QuotaService quota;
+    private final PricingService pricing;
+    private final UsageLogWriter usageLog;
+    private final UsageSettings usageSettings;
+    private final PromptLogService promptLog;
+    private final AiSettingService settings;
+    private final Clock clock;
+
+    CallAccounting(QuotaService quota, PricingService pricing, UsageLogWriter usageLog, UsageSettings usageSettings,
+                   PromptLogService promptLog, AiSettingService settings, Clock clock) {
+        this.quota = quota;
+        this.pricing = pricing;
+        this.usageLog = usageLog;
+        this.usageSettings = usageSettings;
+        this.promptLog = promptLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What the provider produced, as the usage log keeps it. */
+    record Answer(String status, String text, TokenUsage usage, String model, Integer ttftMs, String error) {
+    }
+
+    /** A settled call's price; {@code cost} is null when the model has no price. */
+    record Settled(BigDecimal cost) {
+    }
+
+    /** The quota refused the call before it reached a provider: logged, nothing was reserved. */
+    void refused(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, String limit) {
+        usageLog.submit(record(route, type, origin, call, false, new Answer("refused", null, TokenUsage.NONE,
+                call.model(), null, limit), null, null));
+    }
+
+    /**
+     * The provider answered, all or part: settles to the usage and logs the call. Empty when another path had
+     * already ended the call — then nothing is counted or logged again.
+     */
+    Optional<Settled> answered(GatewayService.PreparedCall call, boolean stream, Answer answer) {
+        if (quota.settle(call.reservation(), answer.usage().totalTokens()) != QuotaService.Outcome.RESOLVED) {
+            return Optional.empty();
+        }
+        BigDecimal cost = price(call, answer.model(), answer.usage());
+        usageLog.submit(record(call, stream, answer, cost));
+        recordPrompt(call, answer.text());
+        return Optional.of(new Settled(cost));
+    }
+
+    /**
+     * The call failed. After a time-out the request had reached the provider, which may still do — and bill —
+     * the work: the reserved amount is settled, not released. Any other failure gives the reservation back.
+     * {@code partialText} is what had already been streamed to the member, if anything.
+     */
+    void failed(GatewayService.PreparedCall call, boolean stream, UpstreamException e, String partialText) {
+        if (e.kind() == UpstreamException.Kind.AUTH) {
+            // Admin-visible: the settings card shows it, and the log has it for alerting.
+            LOG.errorf("Provider rejected the key of AI setting %d (%s): %s", call.route().connection().settingId(),
+                    call.route().connection().provider().wireName(), e.getMessage());
+            settings.recordKeyFailure(call.route().connection().settingId(), e.getMessage());
+        }
+        String error = e.kind().name().toLowerCase() + ": " + e.getMessage();
+        if (e.kind() == UpstreamException.Kind.TIMEOUT) {
+            long prompt = call.reservation().promptTokens();
+            TokenUsage reserved = new TokenUsage(prompt, call.reservation().tokens() - prompt, 0, 0, 0);
+            answered(call, stream, new Answer(partialText == null || partialText.isEmpty() ? "error" : "incomplete",
+                    partialText, reserved, call.call().model(), null, error));
+            return;
+        }
+        if (quota.release(call.reservation()) == QuotaService.Outcome.RESOLVED) {
+            usageLog.submit(record(call, stream, new Answer("error", partialText, TokenUsage.NONE, call.call().model(),
+                    null, error), null));
+        }
+    }
+
+    /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */
+    private BigDecimal price(GatewayService.PreparedCall call, String reportedModel, TokenUsage usage) {
+        String provider = call.route().connection().provider().wireName();
+        return pricing.cost(provider, reportedModel, usage)
+                .or(() -> pricing.cost(provider, call.call().model(), usage))
+                .orElse(null);
+    }
+
+    /** Every answered call lands in the member's prompt log, without any step from the client. */
+    private void recordPrompt(GatewayService.PreparedCall call, String answer) {
+        String prompt = call.call().messages().getLast().content();
+        try {
+            promptLog.record(call.route().memberId(), call.origin().channel(), call.sessionId(), call.context(),
+                    prompt, answer);
+        } catch (RuntimeException e) {
+            // The call is settled and logged already; the member's answer must not turn into an error now.
+            LOG.errorf("Could not add call %s to the prompt log of member %d: %s", call.id(),
+                    call.route().memberId(), e.getClass().getSimpleName());
+        }
+    }
+
+    private UsageRecord record(GatewayService.PreparedCall call, boolean stream, Answer answer, BigDecimal cost) {
+        return record(call.route(), call.type(), call.origin(), call.call(), stream, answer, cost,
+                elapsedMs(call.startNanos()));
+    }
+
+    private UsageRecord record(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, boolean stream,
+                               Answer answer, BigDecimal cost, Integer latencyMs) {
+        ContentRetention retention = usageSettings.contentRetention();
+        String prompt = call.messages().isEmpty() ? null : call.messages().getLast().content();
+        TokenUsage usage = answer.usage();
+        return new UsageRecord(OffsetDateTime.now(clock), route.memberId(), route.connection().settingId(),
+                route.connection().provider().wireName(), call.model(), type.wireName(), origin.channel(),
+                answer.status(), stream, retention.apply(prompt), retention.apply(answer.text()),
+                usage.promptTokens(), usage.completionTokens(), usage.cachedTokens(), usage.reasoningTokens(), cost,
+                latencyMs, answer.ttftMs(), answer.error(), origin.clientIp(), origin.userAgent());
+    }
+
+    static int elapsedMs(long startNanos) {
+        return (int) ((System.nanoTime() - startNanos) / 1_000_000);
+    }
+}
