@@ -1,6 +1,7 @@
 package io.labgate.apikeys;
 
 import io.labgate.audit.AdminChange;
+import io.labgate.audit.ChangeBroadcast;
 import io.labgate.common.error.ApiException;
 import io.labgate.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,18 +36,22 @@ public class ApiKeyService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final long CACHE_NANOS = Duration.ofSeconds(2).toNanos();
+    /** Revocations and admin changes reach every replica at once (ChangeBroadcast); this only bounds a miss. */
+    private static final long CACHE_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final MemberApiKeyRepository repository;
     private final MemberRepository members;
     private final Clock clock;
-    /** Recently verified keys by hash, so a notebook's burst of calls costs one lookup per 2 s. */
+    private final ChangeBroadcast broadcast;
+    /** Recently verified keys by hash, so a notebook's burst of calls costs one lookup. */
     private final Map<String, VerifiedKey> verified = new ConcurrentHashMap<>();
 
     private record VerifiedKey(long keyId, long memberId, long at) {
     }
 
-    ApiKeyService(MemberApiKeyRepository repository, MemberRepository members, Clock clock) {
+    ApiKeyService(MemberApiKeyRepository repository, MemberRepository members, Clock clock,
+                  ChangeBroadcast broadcast) {
+        this.broadcast = broadcast;
         this.repository = repository;
         this.members = members;
         this.clock = clock;
@@ -81,8 +86,9 @@ public class ApiKeyService {
                 .filter(k -> k.member.id == memberId && k.revokedAt == null)
                 .orElseThrow(() -> ApiException.notFound("API key", keyId));
         key.revokedAt = OffsetDateTime.now(clock);
-        // Refused on this replica at once; other replicas forget verified keys within 2 s.
+        // Refused on this replica at once; every other replica hears of it when this transaction commits.
         verified.values().removeIf(v -> v.keyId() == keyId);
+        broadcast.publish("api_key.revoke", "member_api_key", keyId);
     }
 
     /** A member deactivated (or any admin change) must not keep working through a cached key. */

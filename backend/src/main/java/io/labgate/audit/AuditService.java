@@ -25,9 +25,11 @@ public class AuditService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final Event<AdminChange> changes;
+    private final ChangeBroadcast broadcast;
 
     AuditService(AuditRepository repository, CurrentMember currentMember, ObjectMapper objectMapper, Clock clock,
-                 Event<AdminChange> changes) {
+                 Event<AdminChange> changes, ChangeBroadcast broadcast) {
+        this.broadcast = broadcast;
         this.repository = repository;
         this.currentMember = currentMember;
         this.objectMapper = objectMapper;
@@ -48,6 +50,7 @@ public class AuditService {
         entry.createdAt = OffsetDateTime.now(clock);
         repository.persist(entry);
         changes.fire(new AdminChange(action, entityType, entityId));
+        broadcast.publish(action, entityType, entityId);
     }
 
     @Transactional

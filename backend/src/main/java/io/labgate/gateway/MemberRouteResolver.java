@@ -23,13 +23,13 @@ import java.util.Comparator;
 
 /**
  * Checks that a member may use a feature now, and says exactly why not when they may not. Routes that pass
- * are kept for a moment (every call needs one; they change only when an admin changes something): an admin
- * change committed on this replica drops them at once, other replicas see it within {@code ROUTE_TTL}.
+ * are kept (every call needs one; they change only when an admin changes something): an admin change drops
+ * them on every replica when it commits (ChangeBroadcast); {@code ROUTE_TTL} only bounds a missed notice.
  */
 @ApplicationScoped
 public class MemberRouteResolver {
 
-    private static final long ROUTE_TTL_NANOS = Duration.ofSeconds(2).toNanos();
+    private static final long ROUTE_TTL_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final AccessRepository accessRepository;
     private final PlanRepository plans;
