@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import type { Access, AiSettingInput } from '@/types/api';
-import { db, member, setting } from './db';
+import type { Access, AiSettingInput, Member, Plan } from '@/types/api';
+import { db, member, plan, setting } from './db';
 
 const error = (status: number, code: string, message: string, violations: { field: string; message: string }[] = []) =>
   HttpResponse.json({ error: code, message, violations }, { status });
@@ -24,6 +24,29 @@ export const handlers = [
   http.get('/api/auth/me', () => HttpResponse.json(db.members[0])),
 
   http.get('/api/admin/plans', () => HttpResponse.json(db.plans)),
+  http.post('/api/admin/plans', async ({ request }) => {
+    await record(request);
+    const created = plan({ ...((await request.json()) as Partial<Plan>), id: 20 + db.plans.length, members_count: 0 });
+    db.plans.push(created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+  http.put('/api/admin/plans/:id', async ({ request, params }) => {
+    await record(request);
+    const i = db.plans.findIndex((p) => p.id === Number(params.id));
+    if (i < 0) return error(404, 'not_found', 'Plan not found');
+    db.plans[i] = { ...db.plans[i]!, ...((await request.json()) as Partial<Plan>) };
+    return HttpResponse.json(db.plans[i]);
+  }),
+  http.delete('/api/admin/plans/:id', async ({ request, params }) => {
+    await record(request);
+    const found = db.plans.find((p) => p.id === Number(params.id));
+    if (!found) return error(404, 'not_found', 'Plan not found');
+    if (found.members_count > 0) {
+      return error(409, 'plan_in_use', `${found.members_count} members are on this plan; deactivate it instead`);
+    }
+    db.plans = db.plans.filter((p) => p !== found);
+    return new HttpResponse(null, { status: 204 });
+  }),
 
   http.get('/api/admin/ai-settings', () => HttpResponse.json(db.settings)),
   http.post('/api/admin/ai-settings', async ({ request }) => {
@@ -74,9 +97,39 @@ export const handlers = [
   }),
   http.post('/api/admin/members', async ({ request }) => {
     await record(request);
-    const created = member({ ...((await request.json()) as object), id: 50 + db.members.length });
+    const body = (await request.json()) as Partial<Member>;
+    if (db.members.some((m) => m.username === body.username)) {
+      return error(409, 'duplicate', 'A member with this username already exists', [{ field: 'username', message: 'is already taken' }]);
+    }
+    const created = member({ ...body, id: 50 + db.members.length });
     db.members.push(created);
     return HttpResponse.json(created, { status: 201 });
+  }),
+
+  http.patch('/api/admin/members/:id', async ({ request, params }) => {
+    await record(request);
+    const i = db.members.findIndex((m) => m.id === Number(params.id));
+    if (i < 0) return error(404, 'not_found', 'Member not found');
+    const { password: _secret, ...changes } = (await request.json()) as Partial<Member> & { password?: string };
+    db.members[i] = { ...db.members[i]!, ...changes };
+    return HttpResponse.json(db.members[i]);
+  }),
+  http.delete('/api/admin/members/:id', async ({ request, params }) => {
+    await record(request);
+    if (Number(params.id) === 1) return error(409, 'conflict', 'You cannot delete yourself');
+    db.members = db.members.filter((m) => m.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post('/api/admin/members/import', async ({ request }) => {
+    await record(request);
+    const [header, ...rows] = (await request.text()).trim().split('\n').map((l) => l.split(','));
+    const created = rows.map((cells, i) => {
+      const row = Object.fromEntries(header!.map((h, j) => [h.trim(), cells[j]?.trim() ?? '']));
+      const m = member({ id: 70 + i, username: row.username, email: row.email, first_name: row.first_name, last_name: row.last_name, role: 'researcher' });
+      db.members.push(m);
+      return { member: m, temporary_password: row.password ? null : `temp-${row.username}-pw` };
+    });
+    return HttpResponse.json({ created: created.length, members: created }, { status: 201 });
   }),
 
   http.get('/api/me/usage', () => (db.usage ? HttpResponse.json(db.usage) : error(404, 'not_found', 'No AI access has been assigned to you yet'))),

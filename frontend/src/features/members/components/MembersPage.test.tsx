@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '@/testing/render';
+import { db } from '@/testing/db';
+
+describe('members page', () => {
+  it('filters by role through the API', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    expect(await screen.findByRole('cell', { name: 'admin@lab.example' })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('역할 필터'), '연구자');
+    await waitFor(() => expect(screen.queryByRole('cell', { name: 'admin@lab.example' })).not.toBeInTheDocument());
+    expect(screen.getByRole('cell', { name: 'kim' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'lee' })).toBeInTheDocument();
+  });
+
+  it('creates a researcher, and puts a duplicate username error on the username field', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: '새 회원' }));
+    const dialog = screen.getByRole('dialog', { name: '새 회원' });
+    await userEvent.type(within(dialog).getByLabelText('아이디'), 'kim');
+    await userEvent.type(within(dialog).getByLabelText('이메일'), 'park@lab.example');
+    await userEvent.type(within(dialog).getByLabelText('비밀번호'), 'long-enough-pw');
+    await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
+    const username = within(dialog).getByLabelText('아이디');
+    await waitFor(() => expect(username).toHaveAttribute('aria-invalid', 'true'));
+    expect(within(dialog).getByText('is already taken')).toBeInTheDocument();
+
+    await userEvent.clear(username);
+    await userEvent.type(username, 'park');
+    await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
+    expect(await screen.findByRole('cell', { name: 'park@lab.example' })).toBeInTheDocument();
+    const sent = db.requests.filter((r) => r.method === 'POST' && r.path === '/api/admin/members').at(-1)!;
+    expect(sent.body).toMatchObject({ username: 'park', email: 'park@lab.example', password: 'long-enough-pw', role: 'researcher' });
+  });
+
+  it('imports CSV and shows the temporary passwords once, with a copy button', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp('/admin/members', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'CSV 가져오기' }));
+    const dialog = screen.getByRole('dialog', { name: 'CSV로 회원 가져오기' });
+    const text = within(dialog).getByLabelText('CSV 내용');
+    await userEvent.clear(text);
+    await userEvent.type(text, 'username,email,first_name,last_name{enter}choi,choi@lab.example,Min,Choi{enter}han,han@lab.example,Yu,Han');
+    await userEvent.click(within(dialog).getByRole('button', { name: '가져오기' }));
+
+    expect(await within(dialog).findByText('2명을 추가했습니다')).toBeInTheDocument();
+    expect(within(dialog).getByText('temp-choi-pw')).toBeInTheDocument();
+    expect(within(dialog).getByText('temp-han-pw')).toBeInTheDocument();
+    const sent = db.requests.find((r) => r.path === '/api/admin/members/import')!;
+    expect(sent.body).toContain('choi,choi@lab.example,Min,Choi');
+
+    await userEvent.click(within(dialog).getByRole('button', { name: '복사' }));
+    expect(writeText).toHaveBeenCalledWith('choi,temp-choi-pw\nhan,temp-han-pw');
+  });
+
+  it('deletes a member after confirmation', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    const row = (await screen.findByRole('cell', { name: 'lee' })).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: '삭제' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '삭제' }));
+    await waitFor(() => expect(screen.queryByRole('cell', { name: 'lee' })).not.toBeInTheDocument());
+    expect(db.requests.some((r) => r.method === 'DELETE' && r.path === '/api/admin/members/6')).toBe(true);
+  });
+});
