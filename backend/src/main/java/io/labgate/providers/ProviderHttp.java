@@ -3,6 +3,7 @@ package io.labgate.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.config.LabgateConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -10,6 +11,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -61,13 +63,24 @@ public class ProviderHttp {
         }
     }
 
-    public Uni<HttpClientResponse> open(Call call) {
+    /** The response once the status is a success; its body is for {@link #fetch} or {@link #stream} to read. */
+    private Uni<HttpClientResponse> open(Call call) {
         return attempt(call, 0, 0);
     }
 
     /** For non-streaming calls: the whole body of a successful answer. */
     public Uni<String> fetch(Call call) {
         return open(call).flatMap(HttpClientResponse::body).map(Buffer::toString);
+    }
+
+    /**
+     * For streamed calls: the body of a successful answer as it arrives. Cancelling it (the member went away,
+     * or an adapter gave up on the stream) resets the request, which closes the connection, so the provider
+     * stops generating an answer nobody reads; left alone, Vert.x would read the rest and throw it away.
+     */
+    public Multi<Buffer> stream(Call call) {
+        return open(call).onItem().transformToMulti(response -> response.toMulti()
+                .onCancellation().invoke(() -> response.request().reset()));
     }
 
     private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
@@ -82,7 +95,7 @@ public class ProviderHttp {
         });
         options.putHeader("Content-Type", "application/json");
         Uni<HttpClientResponse> response = client.request(options)
-                .flatMap(request -> call.body() == null ? request.send() : request.send(Buffer.buffer(call.body())));
+                .flatMap(request -> send(request, call));
         return response
                 .onFailure().transform(failure -> transportFailure(failure, call))
                 .flatMap(r -> r.statusCode() < 300 ? Uni.createFrom().item(r) : failed(call, r))
@@ -97,6 +110,12 @@ public class ProviderHttp {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
                             .flatMap(ignored -> attempt(call, attempt + 1, waitedMillis + delay));
                 });
+    }
+
+    private static Uni<HttpClientResponse> send(HttpClientRequest request, Call call) {
+        Uni<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(Buffer.buffer(call.body()));
+        // The member left before the answer began: abort it rather than leave it running.
+        return sent.onCancellation().invoke(() -> request.reset());
     }
 
     private Uni<HttpClientResponse> failed(Call call, HttpClientResponse response) {

@@ -24,14 +24,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What a provider streams reaches the member, the usage log and the prompt log intact. */
+/** What a provider streams reaches the member, the usage log and the prompt log intact, and no further. */
 @QuarkusTest
 class StreamIntegrityTest {
 
@@ -145,5 +149,35 @@ class StreamIntegrityTest {
         assertEquals(answer, prompt[0]);
         assertEquals("일관성 비율을 설명해 주세요", prompt[1]);
         assertEquals("api", prompt[2]);
+    }
+
+    @Test
+    void whenTheMemberDisconnectsTheProviderRequestIsAbortedToo() throws Exception {
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            frames.add(CHUNK.formatted("토큰" + i + " "));
+        }
+        // 100 frames at 50 ms: five seconds of generation if nobody stops it.
+        stub.on("POST", "/v1/chat/completions", Reply.sse(frames.toArray(String[]::new)).paced(50));
+        Researcher r = researcherOnStub();
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                openStream(r, "길게 답해 주세요").body(), StandardCharsets.UTF_8))) {
+            int read = 0;
+            while (read < 2) {
+                String line = lines.readLine();
+                assertNotNull(line, "the stream ended early");
+                if (line.startsWith("data: {")) {
+                    read++;
+                }
+            }
+        }
+        // The member left after two frames; the provider must find its connection closed soon after, not
+        // generate (and bill) the remaining seconds for nobody.
+        int written = stub.writeFailed().get(3, TimeUnit.SECONDS);
+        assertTrue(written < 30, "the provider kept generating for " + written + " of 100 frames");
+        Thread.sleep(500);
+        assertEquals(written, stub.framesWritten(), "nothing more was written, by this request or a retry");
+        assertEquals(1, stub.received().size());
     }
 }

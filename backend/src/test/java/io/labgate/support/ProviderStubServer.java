@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -75,6 +76,7 @@ public final class ProviderStubServer implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger framesWritten = new AtomicInteger();
+    private final CompletableFuture<Integer> writeFailed = new CompletableFuture<>();
 
     public ProviderStubServer() {
         try {
@@ -113,6 +115,14 @@ public final class ProviderStubServer implements AutoCloseable {
         return framesWritten.get();
     }
 
+    /**
+     * Completes when a write to a client first fails (the client closed the connection), with the number of
+     * stream frames that answer had written until then. Never completes while every client reads to the end.
+     */
+    public CompletableFuture<Integer> writeFailed() {
+        return writeFailed;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
@@ -142,6 +152,7 @@ public final class ProviderStubServer implements AutoCloseable {
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         boolean streaming = reply.headers().getOrDefault("Content-Type", "").startsWith("text/event-stream");
+        int written = 0;
         try {
             if (!streaming) {
                 byte[] bytes = concat(reply.frames());
@@ -155,6 +166,7 @@ public final class ProviderStubServer implements AutoCloseable {
                 for (byte[] frame : reply.frames()) {
                     out.write(frame);
                     out.flush();
+                    written++;
                     framesWritten.incrementAndGet();
                     if (reply.frameDelayMillis() > 0) {
                         try {
@@ -167,6 +179,7 @@ public final class ProviderStubServer implements AutoCloseable {
             }
             exchange.close();
         } catch (IOException clientGone) {
+            writeFailed.complete(written);
             exchange.close();
         }
     }
