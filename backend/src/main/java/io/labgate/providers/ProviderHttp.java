@@ -27,10 +27,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Calls a provider over HTTP with the retry rules every adapter shares: 408, 409, 429, 5xx and 529 (and a
- * refused connection) are retried with backoff, honouring {@code Retry-After-Ms}, {@code Retry-After} and
- * Gemini's {@code RetryInfo}, within a bounded number of attempts and a bounded total wait. Nothing is
- * retried once a response was accepted or after a time-out (the provider may have done the work), so a
- * call is never billed twice. The body of a successful response is left unread, for streaming.
+ * call that could not get a connection) are retried with backoff, honouring {@code Retry-After-Ms},
+ * {@code Retry-After} and Gemini's {@code RetryInfo}, within a bounded number of attempts and a bounded total
+ * wait. Nothing is retried once a response was accepted or after a time-out (the provider may have done the
+ * work), so a call is never billed twice. The body of a successful response is left unread, for streaming.
  *
  * <p>Vert.x's HTTP client rather than the REST Client here: streamed answers need the status and headers
  * first and then the raw bytes as they arrive.
@@ -95,9 +95,9 @@ public class ProviderHttp {
         });
         options.putHeader("Content-Type", "application/json");
         Uni<HttpClientResponse> response = client.request(options)
+                .onFailure().transform(failure -> transportFailure(failure, call, false))
                 .flatMap(request -> send(request, call));
         return response
-                .onFailure().transform(failure -> transportFailure(failure, call))
                 .flatMap(r -> r.statusCode() < 300 ? Uni.createFrom().item(r) : failed(call, r))
                 .onFailure(UpstreamRetry.class).recoverWithUni(retry -> {
                     UpstreamRetry r = (UpstreamRetry) retry;
@@ -114,8 +114,10 @@ public class ProviderHttp {
 
     private static Uni<HttpClientResponse> send(HttpClientRequest request, Call call) {
         Uni<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(Buffer.buffer(call.body()));
-        // The member left before the answer began: abort it rather than leave it running.
-        return sent.onCancellation().invoke(() -> request.reset());
+        return sent
+                .onFailure().transform(failure -> transportFailure(failure, call, true))
+                // The member left before the answer began: abort it rather than leave it running.
+                .onCancellation().invoke(() -> request.reset());
     }
 
     private Uni<HttpClientResponse> failed(Call call, HttpClientResponse response) {
@@ -203,23 +205,48 @@ public class ProviderHttp {
         return base - ThreadLocalRandom.current().nextLong(base / 4 + 1);
     }
 
-    private static RuntimeException transportFailure(Throwable failure, Call call) {
+    /**
+     * What a failure without an HTTP status means. {@code sent} is false while a connection is being obtained:
+     * then nothing reached the provider, whatever the failure (refused, or a connect time-out — Netty's
+     * ConnectTimeoutException is a ConnectException), so it is UNAVAILABLE and may be retried without billing
+     * twice. Only a time-out once the request was sent is a TIMEOUT.
+     */
+    static RuntimeException transportFailure(Throwable failure, Call call, boolean sent) {
         if (failure instanceof UpstreamException || failure instanceof UpstreamRetry) {
             return (RuntimeException) failure;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-            if (t instanceof TimeoutException || name.contains("timeout")) {
-                return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from "
-                        + call.provider().wireName());
-            }
-            if (t instanceof ConnectException || name.contains("connect")) {
+        String provider = call.provider().wireName();
+        boolean noConnection = causedBy(failure, ConnectException.class);
+        if (!sent || noConnection) {
+            if (noConnection || timedOut(failure)) {
                 return new UpstreamRetry(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,
-                        "could not connect to " + call.provider().wireName()), -1);
+                        "could not connect to " + provider), -1);
+            }
+            return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
+        }
+        if (timedOut(failure)) {
+            return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from " + provider);
+        }
+        return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
         }
-        return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to "
-                + call.provider().wireName() + " failed");
+        return false;
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t.getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Internal: a failure worth another attempt after {@code delayMillis} (-1 = backoff). */

@@ -6,6 +6,8 @@ import io.labgate.support.ProviderStubServer;
 import io.labgate.support.ProviderStubServer.Reply;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.netty.channel.ConnectTimeoutException;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
@@ -15,18 +17,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The provider HTTP client against real sockets, each test with its own settings (short time-outs, a small
- * pool), so the failure modes are quick to provoke.
+ * The provider HTTP client against real sockets, each test with its own settings (short time-outs), so the
+ * failure modes are quick to provoke.
  */
 class ProviderHttpTest {
 
@@ -70,6 +81,74 @@ class ProviderHttpTest {
 
     private static ProviderHttp.Call call(String url) {
         return new ProviderHttp.Call(Provider.OPENAI, HttpMethod.POST, url, Map.of(), "{\"model\":\"gpt-4o\"}");
+    }
+
+    private static UpstreamException failureOf(Uni<?> uni) {
+        Throwable failure = assertThrows(Throwable.class, () -> uni.await().atMost(Duration.ofSeconds(20)));
+        return assertInstanceOf(UpstreamException.class, failure);
+    }
+
+    @Test
+    void aConnectTimeOutIsAnUnavailableProviderAndIsRetried() throws Exception {
+        // A listener whose accept queue is full: the kernel drops further SYNs, so connecting times out.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                fill(full, queued);
+                ProviderHttp http = http("connect-timeout", "PT0.3S", "max-retries", "1", "retry-budget", "PT5S");
+                long start = System.nanoTime();
+                UpstreamException failure = failureOf(http.fetch(call("http://127.0.0.1:" + full.getLocalPort()
+                        + "/v1/chat/completions")));
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(UpstreamException.Kind.UNAVAILABLE, failure.kind());
+                assertEquals("could not connect to openai", failure.getMessage());
+                assertTrue(elapsedMs >= 600, "two attempts of 300 ms each, took " + elapsedMs + " ms");
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    private static void fill(ServerSocket server, List<Socket> queued) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(server.getLocalSocketAddress(), 200);
+                queued.add(socket);
+            } catch (SocketTimeoutException full) {
+                socket.close();
+                return;
+            }
+        }
+        throw new IllegalStateException("the accept queue never filled up");
+    }
+
+    @Test
+    void noAnswerAfterTheRequestWasSentIsATimeOutAndIsNotRetried() {
+        stub.on("POST", "/v1/chat/completions", Reply.json(200, "{\"choices\":[]}").delayed(1500));
+        ProviderHttp http = http("read-timeout", "PT0.3S", "max-retries", "2");
+        UpstreamException failure = failureOf(http.fetch(call(stub.baseUrl() + "/v1/chat/completions")));
+        assertEquals(UpstreamException.Kind.TIMEOUT, failure.kind());
+        assertEquals(1, stub.received().size(), "the provider may be doing the work: asked once only");
+    }
+
+    @Test
+    void aTimeOutIsATimeOutOnlyOnceTheRequestWasSent() {
+        ProviderHttp.Call call = call("http://127.0.0.1:1/v1/chat/completions");
+        // Netty's connect time-out is a ConnectException whose name says "timeout": nothing was sent.
+        RuntimeException connect = ProviderHttp.transportFailure(
+                new ConnectTimeoutException("connection timed out after 5000 ms: /203.0.113.9:443"), call, false);
+        ProviderHttp.UpstreamRetry retry = assertInstanceOf(ProviderHttp.UpstreamRetry.class, connect);
+        assertEquals(UpstreamException.Kind.UNAVAILABLE, retry.failure.kind());
+        // Waiting for a pooled connection that never came: nothing was sent either.
+        RuntimeException pool = ProviderHttp.transportFailure(new TimeoutException("no connection in time"), call, false);
+        assertEquals(UpstreamException.Kind.UNAVAILABLE,
+                assertInstanceOf(ProviderHttp.UpstreamRetry.class, pool).failure.kind());
+        // The same kind of time-out once the request was out is the provider not answering.
+        RuntimeException read = ProviderHttp.transportFailure(new TimeoutException("idle"), call, true);
+        assertEquals(UpstreamException.Kind.TIMEOUT, assertInstanceOf(UpstreamException.class, read).kind());
     }
 
     @Test
