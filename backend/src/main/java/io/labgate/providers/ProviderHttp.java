@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.config.LabgateConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -47,11 +49,15 @@ public class ProviderHttp {
     ProviderHttp(Vertx vertx, ObjectMapper json, LabgateConfig config) {
         this.config = config.providers();
         this.json = json;
+        // A stream keeps its connection until the answer ends, so the pool must be as large as the number of
+        // concurrent streams. The wait queue is bounded, and each waiting call gives up after connect-timeout.
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) this.config.connectTimeout().toMillis())
-                .setMaxPoolSize(200)
-                .setKeepAlive(true)
-                .setTryUseCompression(false));
+                        .setConnectTimeout((int) this.config.connectTimeout().toMillis())
+                        .setKeepAlive(true)
+                        .setTryUseCompression(false),
+                new PoolOptions()
+                        .setHttp1MaxSize(this.config.maxConnections())
+                        .setMaxWaitQueueSize(this.config.maxConnections()));
     }
 
     /** A provider request; {@code url} is absolute. */
@@ -87,6 +93,8 @@ public class ProviderHttp {
         RequestOptions options = new RequestOptions()
                 .setMethod(call.method())
                 .setAbsoluteURI(call.url())
+                // Bounds the wait for a pooled connection as well as the connect itself.
+                .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.readTimeout().toMillis());
         call.headers().forEach((k, v) -> {
             if (v != null) {
@@ -207,16 +215,17 @@ public class ProviderHttp {
 
     /**
      * What a failure without an HTTP status means. {@code sent} is false while a connection is being obtained:
-     * then nothing reached the provider, whatever the failure (refused, or a connect time-out — Netty's
-     * ConnectTimeoutException is a ConnectException), so it is UNAVAILABLE and may be retried without billing
-     * twice. Only a time-out once the request was sent is a TIMEOUT.
+     * then nothing reached the provider, whatever the failure (refused, a connect time-out — Netty's
+     * ConnectTimeoutException is a ConnectException — or no pooled connection in time), so it is UNAVAILABLE
+     * and may be retried without billing twice. Only a time-out once the request was sent is a TIMEOUT.
      */
     static RuntimeException transportFailure(Throwable failure, Call call, boolean sent) {
         if (failure instanceof UpstreamException || failure instanceof UpstreamRetry) {
             return (RuntimeException) failure;
         }
         String provider = call.provider().wireName();
-        boolean noConnection = causedBy(failure, ConnectException.class);
+        boolean noConnection = causedBy(failure, ConnectException.class)
+                || causedBy(failure, ConnectionPoolTooBusyException.class);
         if (!sent || noConnection) {
             if (noConnection || timedOut(failure)) {
                 return new UpstreamRetry(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,

@@ -12,8 +12,8 @@ public class UpstreamException extends RuntimeException {
         /** 429 after the retry budget, or quota exhausted at the provider. */
         RATE_LIMITED,
         /**
-         * 5xx / 529 after the retry budget, or no connection: refused or a connect time-out. A call that never
-         * reached the provider is always this, never {@link #TIMEOUT}.
+         * 5xx / 529 after the retry budget, or no connection: refused, a connect time-out, no free pooled
+         * connection in time. A call that never reached the provider is always this, never {@link #TIMEOUT}.
          */
         UNAVAILABLE,
         /**

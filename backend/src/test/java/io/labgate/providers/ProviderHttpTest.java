@@ -27,17 +27,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The provider HTTP client against real sockets, each test with its own settings (short time-outs), so the
- * failure modes are quick to provoke.
+ * The provider HTTP client against real sockets, each test with its own settings (short time-outs, a small
+ * pool), so the failure modes are quick to provoke.
  */
 class ProviderHttpTest {
 
@@ -170,5 +173,45 @@ class ProviderHttpTest {
         // The provider, still thinking, finds the connection gone when it starts to answer.
         int written = stub.writeFailed().get(5, TimeUnit.SECONDS);
         assertTrue(written < 5, "wrote " + written + " of 20 frames to nobody");
+    }
+
+    @Test
+    void callsBeyondThePoolWaitBrieflyAndBeyondItsQueueFailAtOnce() throws Exception {
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            frames.add("data: {\"n\":" + i + "}\n\n");
+        }
+        stub.on("POST", "/v1/chat/completions", Reply.sse(frames.toArray(String[]::new)).paced(100));
+        stub.on("POST", "/v1/embeddings", Reply.json(200, "{\"data\":[]}"));
+        ProviderHttp http = http("max-connections", "1", "connect-timeout", "PT2S", "max-retries", "0");
+        String embeddings = stub.baseUrl() + "/v1/embeddings";
+
+        // The only connection is busy with a five-second stream.
+        CompletableFuture<String> firstChunk = new CompletableFuture<>();
+        Cancellable busy = http.stream(call(stub.baseUrl() + "/v1/chat/completions")).subscribe()
+                .with(chunk -> firstChunk.complete(chunk.toString()), firstChunk::completeExceptionally);
+        try {
+            assertEquals("data: {\"n\":0}\n\n", firstChunk.get(5, TimeUnit.SECONDS));
+            // One call may wait in the queue (as many as there are connections) ...
+            long start = System.nanoTime();
+            CompletableFuture<String> waiting = http.fetch(call(embeddings)).subscribeAsCompletionStage();
+            Thread.sleep(200);
+            // ... a call beyond that fails at once ...
+            long beyond = System.nanoTime();
+            UpstreamException tooBusy = failureOf(http.fetch(call(embeddings)));
+            long beyondMs = (System.nanoTime() - beyond) / 1_000_000;
+            assertEquals(UpstreamException.Kind.UNAVAILABLE, tooBusy.kind());
+            assertTrue(beyondMs < 1000, "turned away without waiting for the connect time-out: " + beyondMs);
+            assertFalse(waiting.isDone(), "the queued call is still waiting");
+            // ... and the queued one gives up after the connect time-out instead of waiting for ever.
+            ExecutionException gaveUp = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(UpstreamException.Kind.UNAVAILABLE,
+                    assertInstanceOf(UpstreamException.class, gaveUp.getCause()).kind());
+            assertTrue(elapsedMs >= 1900 && elapsedMs < 5000, "gave up after the connect time-out: " + elapsedMs);
+            assertEquals(1, stub.received().size(), "neither call reached the provider");
+        } finally {
+            busy.cancel();
+        }
     }
 }
