@@ -47,8 +47,7 @@ public class AnthropicChatAdapter extends JsonAdapterSupport {
     public Multi<StreamEvent> stream(ProviderConnection connection, ChatCall call) {
         UsageState usage = new UsageState();
         String[] model = {call.model()};
-        return http.open(request(connection, call, true))
-                .onItem().transformToMulti(response -> SseParser.parse(response.toMulti()))
+        return SseParser.parse(http.stream(request(connection, call, true)))
                 .onItem().transformToIterable(event -> {
                     JsonNode data = read(event.data());
                     return switch (data.path("type").asText()) {

@@ -43,8 +43,7 @@ public class GeminiChatAdapter extends JsonAdapterSupport {
 
     @Override
     public Multi<StreamEvent> stream(ProviderConnection connection, ChatCall call) {
-        return http.open(request(connection, call, true))
-                .onItem().transformToMulti(response -> SseParser.parse(response.toMulti()))
+        return SseParser.parse(http.stream(request(connection, call, true)))
                 .onItem().transformToIterable(event -> {
                     JsonNode chunk = read(event.data());
                     if (chunk.has("error")) {

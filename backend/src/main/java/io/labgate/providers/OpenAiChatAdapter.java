@@ -45,8 +45,7 @@ public class OpenAiChatAdapter extends JsonAdapterSupport {
 
     @Override
     public Multi<StreamEvent> stream(ProviderConnection connection, ChatCall call) {
-        return http.open(request(connection, call, true))
-                .onItem().transformToMulti(response -> SseParser.parse(response.toMulti()))
+        return SseParser.parse(http.stream(request(connection, call, true)))
                 .select().where(event -> !"[DONE]".equals(event.data()))
                 .onItem().transformToIterable(event -> events(event, call));
     }

@@ -3,13 +3,17 @@ package io.labgate.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.config.LabgateConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -25,10 +29,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Calls a provider over HTTP with the retry rules every adapter shares: 408, 409, 429, 5xx and 529 (and a
- * refused connection) are retried with backoff, honouring {@code Retry-After-Ms}, {@code Retry-After} and
- * Gemini's {@code RetryInfo}, within a bounded number of attempts and a bounded total wait. Nothing is
- * retried once a response was accepted or after a time-out (the provider may have done the work), so a
- * call is never billed twice. The body of a successful response is left unread, for streaming.
+ * call that could not get a connection) are retried with backoff, honouring {@code Retry-After-Ms},
+ * {@code Retry-After} and Gemini's {@code RetryInfo}, within a bounded number of attempts and a bounded total
+ * wait. Nothing is retried once a response was accepted or after a time-out (the provider may have done the
+ * work), so a call is never billed twice. The body of a successful response is left unread, for streaming.
  *
  * <p>Vert.x's HTTP client rather than the REST Client here: streamed answers need the status and headers
  * first and then the raw bytes as they arrive.
@@ -45,11 +49,15 @@ public class ProviderHttp {
     ProviderHttp(Vertx vertx, ObjectMapper json, LabgateConfig config) {
         this.config = config.providers();
         this.json = json;
+        // A stream keeps its connection until the answer ends, so the pool must be as large as the number of
+        // concurrent streams. The wait queue is bounded, and each waiting call gives up after connect-timeout.
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) this.config.connectTimeout().toMillis())
-                .setMaxPoolSize(200)
-                .setKeepAlive(true)
-                .setTryUseCompression(false));
+                        .setConnectTimeout((int) this.config.connectTimeout().toMillis())
+                        .setKeepAlive(true)
+                        .setTryUseCompression(false),
+                new PoolOptions()
+                        .setHttp1MaxSize(this.config.maxConnections())
+                        .setMaxWaitQueueSize(this.config.maxConnections()));
     }
 
     /** A provider request; {@code url} is absolute. */
@@ -61,7 +69,8 @@ public class ProviderHttp {
         }
     }
 
-    public Uni<HttpClientResponse> open(Call call) {
+    /** The response once the status is a success; its body is for {@link #fetch} or {@link #stream} to read. */
+    private Uni<HttpClientResponse> open(Call call) {
         return attempt(call, 0, 0);
     }
 
@@ -70,10 +79,22 @@ public class ProviderHttp {
         return open(call).flatMap(HttpClientResponse::body).map(Buffer::toString);
     }
 
+    /**
+     * For streamed calls: the body of a successful answer as it arrives. Cancelling it (the member went away,
+     * or an adapter gave up on the stream) resets the request, which closes the connection, so the provider
+     * stops generating an answer nobody reads; left alone, Vert.x would read the rest and throw it away.
+     */
+    public Multi<Buffer> stream(Call call) {
+        return open(call).onItem().transformToMulti(response -> response.toMulti()
+                .onCancellation().invoke(() -> response.request().reset()));
+    }
+
     private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
         RequestOptions options = new RequestOptions()
                 .setMethod(call.method())
                 .setAbsoluteURI(call.url())
+                // Bounds the wait for a pooled connection as well as the connect itself.
+                .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.readTimeout().toMillis());
         call.headers().forEach((k, v) -> {
             if (v != null) {
@@ -82,9 +103,9 @@ public class ProviderHttp {
         });
         options.putHeader("Content-Type", "application/json");
         Uni<HttpClientResponse> response = client.request(options)
-                .flatMap(request -> call.body() == null ? request.send() : request.send(Buffer.buffer(call.body())));
+                .onFailure().transform(failure -> transportFailure(failure, call, false))
+                .flatMap(request -> send(request, call));
         return response
-                .onFailure().transform(failure -> transportFailure(failure, call))
                 .flatMap(r -> r.statusCode() < 300 ? Uni.createFrom().item(r) : failed(call, r))
                 .onFailure(UpstreamRetry.class).recoverWithUni(retry -> {
                     UpstreamRetry r = (UpstreamRetry) retry;
@@ -97,6 +118,14 @@ public class ProviderHttp {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
                             .flatMap(ignored -> attempt(call, attempt + 1, waitedMillis + delay));
                 });
+    }
+
+    private static Uni<HttpClientResponse> send(HttpClientRequest request, Call call) {
+        Uni<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(Buffer.buffer(call.body()));
+        return sent
+                .onFailure().transform(failure -> transportFailure(failure, call, true))
+                // The member left before the answer began: abort it rather than leave it running.
+                .onCancellation().invoke(() -> request.reset());
     }
 
     private Uni<HttpClientResponse> failed(Call call, HttpClientResponse response) {
@@ -184,23 +213,49 @@ public class ProviderHttp {
         return base - ThreadLocalRandom.current().nextLong(base / 4 + 1);
     }
 
-    private static RuntimeException transportFailure(Throwable failure, Call call) {
+    /**
+     * What a failure without an HTTP status means. {@code sent} is false while a connection is being obtained:
+     * then nothing reached the provider, whatever the failure (refused, a connect time-out — Netty's
+     * ConnectTimeoutException is a ConnectException — or no pooled connection in time), so it is UNAVAILABLE
+     * and may be retried without billing twice. Only a time-out once the request was sent is a TIMEOUT.
+     */
+    static RuntimeException transportFailure(Throwable failure, Call call, boolean sent) {
         if (failure instanceof UpstreamException || failure instanceof UpstreamRetry) {
             return (RuntimeException) failure;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-            if (t instanceof TimeoutException || name.contains("timeout")) {
-                return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from "
-                        + call.provider().wireName());
-            }
-            if (t instanceof ConnectException || name.contains("connect")) {
+        String provider = call.provider().wireName();
+        boolean noConnection = causedBy(failure, ConnectException.class)
+                || causedBy(failure, ConnectionPoolTooBusyException.class);
+        if (!sent || noConnection) {
+            if (noConnection || timedOut(failure)) {
                 return new UpstreamRetry(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,
-                        "could not connect to " + call.provider().wireName()), -1);
+                        "could not connect to " + provider), -1);
+            }
+            return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
+        }
+        if (timedOut(failure)) {
+            return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from " + provider);
+        }
+        return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
         }
-        return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to "
-                + call.provider().wireName() + " failed");
+        return false;
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t.getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Internal: a failure worth another attempt after {@code delayMillis} (-1 = backoff). */

@@ -11,8 +11,15 @@ public class UpstreamException extends RuntimeException {
         AUTH,
         /** 429 after the retry budget, or quota exhausted at the provider. */
         RATE_LIMITED,
-        /** 5xx / 529 after the retry budget. */
+        /**
+         * 5xx / 529 after the retry budget, or no connection: refused, a connect time-out, no free pooled
+         * connection in time. A call that never reached the provider is always this, never {@link #TIMEOUT}.
+         */
         UNAVAILABLE,
+        /**
+         * The request was sent and then nothing came back within the read time-out. Only ever after sending:
+         * the provider may have done the work and may bill it, so such a call is not retried.
+         */
         TIMEOUT,
         /** The provider rejected the request itself (400: context too long, bad model …). */
         REJECTED,

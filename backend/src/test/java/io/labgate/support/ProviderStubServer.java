@@ -3,15 +3,18 @@ package io.labgate.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,11 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProviderStubServer implements AutoCloseable {
 
     /** One programmed answer. Streams are written frame by frame and flushed. */
-    public record Reply(int status, Map<String, String> headers, List<String> frames, long delayMillis,
+    public record Reply(int status, Map<String, String> headers, List<byte[]> frames, long delayMillis,
                         long frameDelayMillis) {
 
         public static Reply json(int status, String body) {
-            return new Reply(status, Map.of("Content-Type", "application/json"), List.of(body), 0, 0);
+            return new Reply(status, Map.of("Content-Type", "application/json"), List.of(utf8(body)), 0, 0);
         }
 
         /**
@@ -37,6 +40,11 @@ public final class ProviderStubServer implements AutoCloseable {
          * cut short is simply one whose frames stop early, e.g. before the usage chunk and [DONE].
          */
         public static Reply sse(String... frames) {
+            return sseBytes(Arrays.stream(frames).map(ProviderStubServer::utf8).toArray(byte[][]::new));
+        }
+
+        /** Server-Sent Events as raw bytes, e.g. split inside a multi-byte character like a network can. */
+        public static Reply sseBytes(byte[]... frames) {
             return new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(frames), 0, 0);
         }
 
@@ -67,6 +75,8 @@ public final class ProviderStubServer implements AutoCloseable {
     private final Map<String, List<Reply>> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger framesWritten = new AtomicInteger();
+    private final CompletableFuture<Integer> writeFailed = new CompletableFuture<>();
 
     public ProviderStubServer() {
         try {
@@ -100,6 +110,19 @@ public final class ProviderStubServer implements AutoCloseable {
         return received.getLast();
     }
 
+    /** Stream frames written and flushed so far, over all requests. */
+    public int framesWritten() {
+        return framesWritten.get();
+    }
+
+    /**
+     * Completes when a write to a client first fails (the client closed the connection), with the number of
+     * stream frames that answer had written until then. Never completes while every client reads to the end.
+     */
+    public CompletableFuture<Integer> writeFailed() {
+        return writeFailed;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
@@ -129,9 +152,10 @@ public final class ProviderStubServer implements AutoCloseable {
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         boolean streaming = reply.headers().getOrDefault("Content-Type", "").startsWith("text/event-stream");
+        int written = 0;
         try {
             if (!streaming) {
-                byte[] bytes = String.join("", reply.frames()).getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = concat(reply.frames());
                 exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
                 if (bytes.length > 0) {
                     exchange.getResponseBody().write(bytes);
@@ -139,9 +163,11 @@ public final class ProviderStubServer implements AutoCloseable {
             } else {
                 exchange.sendResponseHeaders(reply.status(), 0);
                 OutputStream out = exchange.getResponseBody();
-                for (String frame : reply.frames()) {
-                    out.write(frame.getBytes(StandardCharsets.UTF_8));
+                for (byte[] frame : reply.frames()) {
+                    out.write(frame);
                     out.flush();
+                    written++;
+                    framesWritten.incrementAndGet();
                     if (reply.frameDelayMillis() > 0) {
                         try {
                             Thread.sleep(reply.frameDelayMillis());
@@ -153,8 +179,19 @@ public final class ProviderStubServer implements AutoCloseable {
             }
             exchange.close();
         } catch (IOException clientGone) {
+            writeFailed.complete(written);
             exchange.close();
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        parts.forEach(all::writeBytes);
+        return all.toByteArray();
     }
 
     @Override

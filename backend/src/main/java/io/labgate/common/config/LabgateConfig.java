@@ -79,6 +79,15 @@ public interface LabgateConfig {
         /** Longest total wait spent between retries of one call; a longer Retry-After is not waited for. */
         @WithDefault("PT20S")
         Duration retryBudget();
+
+        /**
+         * Open connections per provider host. A stream holds its connection for the whole answer, so this is
+         * also the number of answers that can stream from one provider at once. As many calls again may wait
+         * up to connect-timeout for a free connection; beyond that a call is turned away at once, and retried
+         * like a refused connection.
+         */
+        @WithDefault("1000")
+        int maxConnections();
     }
 
     Gateway gateway();
