@@ -35,12 +35,24 @@ public interface LabgateConfig {
         /** When the daily/monthly counters start a new window (Quartz-style cron, in time-zone). */
         String resetCron();
 
-        /** Usage log rows waiting to be written; when full, callers write their own row (never dropped). */
+        /**
+         * Usage log rows waiting to be written at which new calls are refused (503, Retry-After) until the
+         * writer catches up; rows of calls already taken on are always kept.
+         */
         @WithDefault("10000")
         int queueCapacity();
 
-        @WithDefault("200")
+        /** Usage log rows written in one transaction; a batch is written once this many wait. */
+        @WithDefault("1000")
         int batchSize();
+
+        /** Longest time a usage log row waits for its batch to fill before it is written. */
+        @WithDefault("PT0.25S")
+        Duration flushInterval();
+
+        /** On shutdown, how long the writer keeps writing (and retrying) what is queued. */
+        @WithDefault("PT25S")
+        Duration drainTimeout();
     }
 
     Providers providers();
