@@ -39,7 +39,10 @@ run: backend-build
 
 test: test-backend test-frontend test-e2e
 
+# Unit and @QuarkusTest suites on the embedded PostgreSQL, then the packaged app as several replicas on a
+# real PostgreSQL server (*IT).
 test-backend:
+	scripts/ensure-postgres.sh
 	$(MVN) verify
 
 # The SPA's API types are generated from the backend's OpenAPI document; a drift fails the build.

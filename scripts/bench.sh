@@ -40,20 +40,28 @@ api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$member,\"ai_plan_
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"bencher","password":"bench-password-1"}' | json .access_token)
 key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
 
-GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
-  taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
-
-# Log parity: every 2xx through the gateway has its usage_logs row once the writer drained.
-sleep 3
 sql() {
   for db in postgres quarkus labgate; do
     PGPASSWORD=postgres psql -h 127.0.0.1 -p "$db_port" -U postgres -d "$db" -tA -c "$1" 2>/dev/null && return
   done
   echo unknown
 }
+# PostgreSQL work per call: committed transactions and rows written, all sessions, over the whole run.
+db_work="select sum(xact_commit) || ' ' || sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database"
+work_before=$(sql "$db_work")
+requests_before=$(sql "select coalesce(sum(requests_today), 0) from user_ai_access")
+
+GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
+  taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
+
+# Log parity: every 2xx through the gateway has its usage_logs row once the ledger drained.
+sleep 3
+work_after=$(sql "$db_work")
 rows=$(sql "select count(*) from usage_logs where status = 'ok'")
 requests=$(sql "select requests_today from user_ai_access")
 rss=$(ps -o rss= -p "${pids[1]}" | awk '{printf "%d", $1/1024}')
-node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" > "$root/docs/benchmarks.md"
+calls=$((requests - requests_before))
+db_per_call=$(node -e "const [t0,r0]='$work_before'.split(' ').map(Number),[t1,r1]='$work_after'.split(' ').map(Number);console.log(((t1-t0)/$calls).toFixed(2)+' '+((r1-r0)/$calls).toFixed(2))")
+node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" "$db_per_call" > "$root/docs/benchmarks.md"
 echo "wrote docs/benchmarks.md"
 cat "$root/docs/benchmarks.md"

@@ -23,6 +23,8 @@ import java.time.OffsetDateTime;
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+    /** An arbitrary, fixed advisory-lock key for the first-admin check. */
+    private static final long FIRST_ADMIN_LOCK = 0x4c61624761746501L;
 
     private final SecretsBootstrap secrets;
     private final MemberRepository members;
@@ -42,6 +44,10 @@ public class AdminBootstrap {
     @Transactional
     void onStart(@Observes StartupEvent event) {
         secrets.ensureJwtKeys();
+        // Replicas starting together take turns here (the lock ends with this transaction): one creates the
+        // admin, the others then find it.
+        members.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", FIRST_ADMIN_LOCK).getSingleResult();
         if (members.count("role", Roles.SUPERADMIN) > 0) {
             return;
         }

@@ -1,14 +1,17 @@
 package io.labgate.gateway;
 
 import io.labgate.pricing.PricingService;
+import io.labgate.promptlog.PromptLogRow;
 import io.labgate.promptlog.PromptLogService;
 import io.labgate.providers.AiSettingService;
 import io.labgate.providers.ChatCall;
 import io.labgate.providers.TokenUsage;
 import io.labgate.providers.UpstreamException;
 import io.labgate.quota.QuotaService;
+import io.labgate.quota.ReservationEnd;
 import io.labgate.usage.ContentRetention;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallEntry;
+import io.labgate.ledger.CallLedger;
 import io.labgate.usage.UsageRecord;
 import io.labgate.usage.UsageSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +23,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * How a call ends in the books: its reservation settled to the usage (or released), priced, logged and put in
- * the prompt log. A call is logged by the path that resolved its reservation and by no other, so a stream's
- * done, error and cancel paths — or the sweeper — can race without counting a call twice or logging it twice.
+ * How a call ends in the books: its reservation settled to the usage (or released), priced, and handed to the
+ * ledger with its usage row and prompt-log entry, which writes them in one transaction. A call is booked by
+ * the path that ended its reservation and by no other, so a stream's done, error and cancel paths — or the
+ * sweeper — can race without counting a call twice or logging it twice.
  */
 @ApplicationScoped
 class CallAccounting {
@@ -31,17 +35,17 @@ class CallAccounting {
 
     private final QuotaService quota;
     private final PricingService pricing;
-    private final UsageLogWriter usageLog;
+    private final CallLedger ledger;
     private final UsageSettings usageSettings;
     private final PromptLogService promptLog;
     private final AiSettingService settings;
     private final Clock clock;
 
-    CallAccounting(QuotaService quota, PricingService pricing, UsageLogWriter usageLog, UsageSettings usageSettings,
+    CallAccounting(QuotaService quota, PricingService pricing, CallLedger ledger, UsageSettings usageSettings,
                    PromptLogService promptLog, AiSettingService settings, Clock clock) {
         this.quota = quota;
         this.pricing = pricing;
-        this.usageLog = usageLog;
+        this.ledger = ledger;
         this.usageSettings = usageSettings;
         this.promptLog = promptLog;
         this.settings = settings;
@@ -58,8 +62,8 @@ class CallAccounting {
 
     /** The quota refused the call before it reached a provider: logged, nothing was reserved. */
     void refused(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, String limit) {
-        usageLog.submit(record(route, type, origin, call, false, new Answer("refused", null, TokenUsage.NONE,
-                call.model(), null, limit), null, null));
+        ledger.submit(CallEntry.withoutReservation(record(route, type, origin, call, false, new Answer("refused", null,
+                TokenUsage.NONE, call.model(), null, limit), null, null)));
     }
 
     /**
@@ -67,12 +71,12 @@ class CallAccounting {
      * already ended the call — then nothing is counted or logged again.
      */
     Optional<Settled> answered(GatewayService.PreparedCall call, boolean stream, Answer answer) {
-        if (quota.settle(call.reservation(), answer.usage().totalTokens()) != QuotaService.Outcome.RESOLVED) {
+        Optional<ReservationEnd> end = quota.settle(call.reservation(), answer.usage().totalTokens());
+        if (end.isEmpty()) {
             return Optional.empty();
         }
         BigDecimal cost = price(call, answer.model(), answer.usage());
-        usageLog.submit(record(call, stream, answer, cost));
-        recordPrompt(call, answer.text());
+        ledger.submit(new CallEntry(record(call, stream, answer, cost), end.get(), promptRow(call, answer.text())));
         return Optional.of(new Settled(cost));
     }
 
@@ -96,10 +100,8 @@ class CallAccounting {
                     partialText, reserved, call.call().model(), null, error));
             return;
         }
-        if (quota.release(call.reservation()) == QuotaService.Outcome.RESOLVED) {
-            usageLog.submit(record(call, stream, new Answer("error", partialText, TokenUsage.NONE, call.call().model(),
-                    null, error), null));
-        }
+        quota.release(call.reservation()).ifPresent(end -> ledger.submit(new CallEntry(record(call, stream,
+                new Answer("error", partialText, TokenUsage.NONE, call.call().model(), null, error), null), end, null)));
     }
 
     /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */
@@ -111,16 +113,10 @@ class CallAccounting {
     }
 
     /** Every answered call lands in the member's prompt log, without any step from the client. */
-    private void recordPrompt(GatewayService.PreparedCall call, String answer) {
+    private PromptLogRow promptRow(GatewayService.PreparedCall call, String answer) {
         String prompt = call.call().messages().getLast().content();
-        try {
-            promptLog.record(call.route().memberId(), call.origin().channel(), call.sessionId(), call.context(),
-                    prompt, answer);
-        } catch (RuntimeException e) {
-            // The call is settled and logged already; the member's answer must not turn into an error now.
-            LOG.errorf("Could not add call %s to the prompt log of member %d: %s", call.id(),
-                    call.route().memberId(), e.getClass().getSimpleName());
-        }
+        return promptLog.entryFor(call.route().memberId(), call.origin().channel(), call.sessionId(), call.context(),
+                prompt, answer);
     }
 
     private UsageRecord record(GatewayService.PreparedCall call, boolean stream, Answer answer, BigDecimal cost) {

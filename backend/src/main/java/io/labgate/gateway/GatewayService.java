@@ -13,6 +13,7 @@ import io.labgate.providers.UpstreamException;
 import io.labgate.quota.QuotaExceededException;
 import io.labgate.quota.QuotaReservation;
 import io.labgate.quota.QuotaService;
+import io.labgate.ledger.CallLedger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +37,13 @@ public class GatewayService {
     private final TokenEstimator tokens;
     private final Instance<ProviderAdapter> adapters;
     private final CallAccounting accounting;
+    private final CallLedger ledger;
     private final int maxPromptChars;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
-                   Instance<ProviderAdapter> adapters, CallAccounting accounting, LabgateConfig config) {
+                   Instance<ProviderAdapter> adapters, CallAccounting accounting, CallLedger ledger,
+                   LabgateConfig config) {
+        this.ledger = ledger;
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
@@ -56,6 +60,8 @@ public class GatewayService {
 
     public PreparedCall prepare(long memberId, RequestType type, ChatRequest request, CallOrigin origin) {
         long start = System.nanoTime();
+        // A call we could not record is not taken: 503 with Retry-After while the usage log is backed up.
+        ledger.ensureAccepting();
         MemberRoute route = routes.resolve(memberId, type);
         ChatCall call = toCall(route, type, request);
         int promptTokens = tokens.promptTokens(call.messages());

@@ -42,21 +42,17 @@ public class PromptLogService {
         this.clock = clock;
     }
 
-    /** Called by the gateway after a call that produced an answer (or part of one). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(long memberId, String source, String sessionId, String context, String prompt,
-                       String response) {
+    /**
+     * The entry for a call that produced an answer (or part of one); the gateway hands it to the usage log,
+     * which writes it with the call's usage row.
+     */
+    public PromptLogRow entryFor(long memberId, String source, String sessionId, String context, String prompt,
+                                 String response) {
         ContentRetention retention = usageSettings.contentRetention();
-        PromptLogEntry entry = new PromptLogEntry();
-        entry.memberId = memberId;
-        entry.source = source;
-        entry.sessionId = sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source);
-        entry.context = context == null || context.isBlank() ? DEFAULT_CONTEXT : context;
-        entry.userPrompt = retention.apply(withoutNul(prompt));
-        entry.aiResponse = retention.apply(withoutNul(response));
-        entry.loggedAt = OffsetDateTime.now(clock);
-        entry.receivedAt = entry.loggedAt;
-        repository.persist(entry);
+        return new PromptLogRow(memberId, source,
+                sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source),
+                context == null || context.isBlank() ? DEFAULT_CONTEXT : context,
+                retention.apply(withoutNul(prompt)), retention.apply(withoutNul(response)), OffsetDateTime.now(clock));
     }
 
     /** PostgreSQL text cannot hold U+0000; a provider's answer may (members' prompts are refused with it). */

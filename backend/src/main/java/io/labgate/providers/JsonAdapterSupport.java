@@ -23,7 +23,12 @@ abstract class JsonAdapterSupport implements ProviderAdapter {
     }
 
     protected <T> T await(Uni<T> uni) {
-        return uni.await().atMost(maxWait);
+        try {
+            return uni.await().atMost(maxWait);
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            // The request was sent long ago: the provider may be doing (and billing) the work.
+            throw new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no complete answer in time");
+        }
     }
 
     protected JsonNode read(String body) {

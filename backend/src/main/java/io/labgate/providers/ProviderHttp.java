@@ -76,7 +76,10 @@ public class ProviderHttp {
 
     /** For non-streaming calls: the whole body of a successful answer. */
     public Uni<String> fetch(Call call) {
-        return open(call).flatMap(HttpClientResponse::body).map(Buffer::toString);
+        return open(call).flatMap(response -> response.body()
+                        .ifNoItem().after(config.readTimeout()).failWith(() -> new UpstreamException(
+                                UpstreamException.Kind.TIMEOUT, 0, "the provider stopped sending mid-answer")))
+                .map(Buffer::toString);
     }
 
     /**
@@ -85,8 +88,12 @@ public class ProviderHttp {
      * stops generating an answer nobody reads; left alone, Vert.x would read the rest and throw it away.
      */
     public Multi<Buffer> stream(Call call) {
+        // Vert.x stops a request's idle timer once the headers arrive: a provider stalling mid-stream is timed
+        // out here, between any two pieces of the body, and the request is reset like any abandoned one.
         return open(call).onItem().transformToMulti(response -> response.toMulti()
-                .onCancellation().invoke(() -> response.request().reset()));
+                .onCancellation().invoke(() -> abort(response))
+                .ifNoItem().after(config.readTimeout()).failWith(() -> new UpstreamException(
+                        UpstreamException.Kind.TIMEOUT, 0, "the provider stopped sending mid-answer")));
     }
 
     private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
@@ -125,7 +132,26 @@ public class ProviderHttp {
         return sent
                 .onFailure().transform(failure -> transportFailure(failure, call, true))
                 // The member left before the answer began: abort it rather than leave it running.
-                .onCancellation().invoke(() -> request.reset());
+                .onCancellation().invoke(() -> abort(request));
+    }
+
+    /** Resets a request nobody waits for; the reset's own failure is expected and has no one to go to. */
+    private static void abort(HttpClientRequest request) {
+        try {
+            request.exceptionHandler(ignored -> { });
+        } catch (IllegalStateException alreadySent) {
+            // the response is on its way; its own handler is set below, when there is one
+        }
+        request.reset();
+    }
+
+    private static void abort(HttpClientResponse response) {
+        try {
+            response.exceptionHandler(ignored -> { });
+        } catch (IllegalStateException ended) {
+            // nothing left to fail
+        }
+        response.request().reset();
     }
 
     private Uni<HttpClientResponse> failed(Call call, HttpClientResponse response) {

@@ -68,8 +68,4 @@ public final class QuotaReservation {
         return resolved.compareAndSet(false, true);
     }
 
-    /** The attempt that claimed it failed before its transaction committed: a later attempt may try again. */
-    void unclaim() {
-        resolved.set(false);
-    }
 }

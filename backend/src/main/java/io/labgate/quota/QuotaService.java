@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,9 @@ import java.util.UUID;
  * UPDATE locks the row and re-checks its condition against the committed value before writing. Any refusal
  * rolls the whole reservation back, so nothing is left half-taken.
  *
- * <p>Every reservation is a row in quota_reservations with a state: settle and release are conditional updates
- * of that state in the same transaction as the counter change, so a reservation is resolved exactly once
+ * <p>Every reservation is a row in quota_reservations with a state. Its end (settle or release) is claimed once
+ * in memory and written with the call's usage row by one conditional update of that state in the same
+ * transaction as the counter change ({@link ReservationBook}), so a reservation is resolved exactly once
  * whichever path (done, error, time-out, client cancel, the sweeper) gets there first.
  *
  * <p>A limit of 0 means "no limit". Windows start in the configured zone; an access row whose last reset was
@@ -52,13 +54,6 @@ public class QuotaService {
                         long promptTokens, long tokens) {
     }
 
-    /** How a reservation ended, for whoever tried to end it: only the winner logs the call. */
-    public enum Outcome {
-        /** This attempt resolved the reservation. */
-        RESOLVED,
-        /** It had been resolved before (a racing path on this replica, or the sweeper): nothing changed. */
-        ALREADY_RESOLVED
-    }
 
     /** The limits to check, read with the access row by the caller. */
     public record Limits(long monthlyTokenLimit, int dailyRequestLimit, int hourlyLimit, int dailyLimit,
@@ -161,74 +156,22 @@ public class QuotaService {
         return reservation;
     }
 
-    /** Replaces the reserved tokens with what was really used. The request stays counted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome settle(QuotaReservation reservation, long actualTokens) {
-        if (!reservation.claim()) {
-            return Outcome.ALREADY_RESOLVED;
-        }
-        try {
-            relaxCommitFlush();
-            if (!resolve(reservation, "settled", actualTokens)) {
-                return Outcome.ALREADY_RESOLVED;
-            }
-            adjustTokens(reservation, actualTokens - reservation.tokens());
-            return Outcome.RESOLVED;
-        } catch (RuntimeException e) {
-            reservation.unclaim();
-            throw e;
-        }
+    /**
+     * Ends a reservation with what was really used (the request stays counted). Empty when it had already
+     * ended — a racing path took it. The end reaches the database with the call's usage row (CallLedger,
+     * {@link ReservationBook}); until then the counters hold the reserved amount, never less than the real one.
+     */
+    public Optional<ReservationEnd> settle(QuotaReservation reservation, long actualTokens) {
+        return reservation.claim()
+                ? Optional.of(ReservationEnd.settled(reservation, actualTokens, OffsetDateTime.now(clock)))
+                : Optional.empty();
     }
 
     /** Gives back everything a reservation took: the call never reached the provider or failed there. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome release(QuotaReservation reservation) {
-        if (!reservation.claim()) {
-            return Outcome.ALREADY_RESOLVED;
-        }
-        try {
-            relaxCommitFlush();
-            if (!resolve(reservation, "released", 0)) {
-                return Outcome.ALREADY_RESOLVED;
-            }
-            giveBack(reservation);
-            return Outcome.RESOLVED;
-        } catch (RuntimeException e) {
-            reservation.unclaim();
-            throw e;
-        }
-    }
-
-    private void giveBack(QuotaReservation reservation) {
-        adjustTokens(reservation, -reservation.tokens());
-        em.createNativeQuery("""
-                        UPDATE user_ai_access SET requests_today = GREATEST(0, requests_today - 1)
-                         WHERE id = :id AND last_reset_date = :day
-                        """)
-                .setParameter("id", reservation.accessId())
-                .setParameter("day", reservation.day())
-                .executeUpdate();
-        reservation.settingWindows().forEach((kind, start) -> em.createNativeQuery("""
-                        UPDATE setting_usage_windows SET requests = GREATEST(0, requests - 1)
-                         WHERE ai_settings_id = :setting AND window_kind = :kind AND window_start = :start
-                        """)
-                .setParameter("setting", reservation.settingId())
-                .setParameter("kind", kind.dbName())
-                .setParameter("start", start)
-                .executeUpdate());
-    }
-
-    /** The one state change a reservation gets; false when another path (or the sweeper) made it first. */
-    private boolean resolve(QuotaReservation reservation, String state, long settledTokens) {
-        return em.createNativeQuery("""
-                        UPDATE quota_reservations SET state = :state, settled_tokens = :tokens, resolved_at = :now
-                         WHERE id = :id AND state = 'reserved'
-                        """)
-                .setParameter("state", state)
-                .setParameter("tokens", settledTokens)
-                .setParameter("now", OffsetDateTime.now(clock))
-                .setParameter("id", reservation.id())
-                .executeUpdate() == 1;
+    public Optional<ReservationEnd> release(QuotaReservation reservation) {
+        return reservation.claim()
+                ? Optional.of(ReservationEnd.released(reservation, OffsetDateTime.now(clock)))
+                : Optional.empty();
     }
 
     /**
@@ -254,28 +197,6 @@ public class QuotaService {
      */
     private void relaxCommitFlush() {
         em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-    }
-
-    private void adjustTokens(QuotaReservation reservation, long delta) {
-        if (delta == 0) {
-            return;
-        }
-        // A window that was reset since the reservation no longer holds the reserved tokens: leave it alone
-        // for the day counter, and for the month counter when the month changed.
-        em.createNativeQuery("""
-                        UPDATE user_ai_access SET
-                            tokens_used_today = CASE WHEN last_reset_date = :day
-                                THEN GREATEST(0, tokens_used_today + :delta) ELSE tokens_used_today END,
-                            tokens_used_month = CASE WHEN date_trunc('month', last_reset_date)
-                                    = date_trunc('month', CAST(:day AS date))
-                                THEN GREATEST(0, tokens_used_month + :delta) ELSE tokens_used_month END,
-                            updated_at = now()
-                         WHERE id = :id
-                        """)
-                .setParameter("day", reservation.day())
-                .setParameter("delta", delta)
-                .setParameter("id", reservation.accessId())
-                .executeUpdate();
     }
 
     private QuotaExceededException memberRefusal(long accessId, long tokens, Limits limits, ZonedDateTime now) {

@@ -15,7 +15,8 @@ class ReservationSweepJob {
         this.sweeper = sweeper;
     }
 
-    @Scheduled(every = "{labgate.quota.heartbeat-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{labgate.quota.heartbeat-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         replica.heartbeat();
         sweeper.sweep();

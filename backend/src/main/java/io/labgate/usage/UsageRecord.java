@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /**
  * One call as the usage log keeps it. {@code cost} is null when the model's price is unknown.
- * Built by the gateway after the call; written by {@link UsageLogWriter} off the response path.
+ * Built by the gateway after the call; written with its reservation's end by the ledger (io.labgate.ledger.CallLedger), off the response path.
  */
 public record UsageRecord(OffsetDateTime createdAt, Long memberId, Long settingId, String provider, String model,
                           String requestType, String channel, String status, boolean stream, String prompt,

@@ -1,6 +1,7 @@
 package io.labgate.access;
 
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,7 @@ class AccessResourceTest {
                 .extract().path("id");
         Api.asAdmin().queryParam("q", m.username()).get("/api/admin/user-ai-access")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().statusCode(200)
                 .body("plan.display_name", equalTo("기본형 ($10/월)"))
                 .body("plan.features", hasItem("analysis"));
@@ -80,6 +82,7 @@ class AccessResourceTest {
         Api.asAdmin().body(Map.of("user_id", 999999, "ai_plan_id", planId("free")))
                 .post("/api/admin/user-ai-access").then().statusCode(400)
                 .body("violations[0].field", equalTo("user_id"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().statusCode(404).body("error", equalTo("not_found"));
     }
 
@@ -112,6 +115,7 @@ class AccessResourceTest {
                 .body("assigned", equalTo(2))
                 .body("message", equalTo("2명의 사용자에게 AI 기능이 할당되었습니다"));
         for (Api.TestMember m : List.of(fresh, existing)) {
+            Books.awaitWritten();
             Api.as(m.token()).get("/api/me/access").then().statusCode(200)
                     .body("plan.name", equalTo("premium"))
                     .body("ai_settings.id", equalTo(settingId))
@@ -128,7 +132,9 @@ class AccessResourceTest {
                 .then().statusCode(404)
                 .body("message", containsString("987654321"))
                 .body("violations[0].field", equalTo("user_ids"));
+        Books.awaitWritten();
         Api.as(a.token()).get("/api/me/access").then().statusCode(404);
+        Books.awaitWritten();
         Api.as(b.token()).get("/api/me/access").then().statusCode(404);
 
         Api.asAdmin().body(Map.of("user_ids", List.of(), "ai_plan_id", planId("basic")))

@@ -1,7 +1,7 @@
 package io.labgate.audit;
 
 import io.agroal.api.AgroalDataSource;
-import io.labgate.support.Api;
+import io.labgate.support.Researchers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -30,17 +30,8 @@ class ChangeBroadcastTest {
     }
 
     private Researcher researcher() {
-        int settingId = Api.asAdmin().body(Map.of("name", Api.unique("bcast"), "provider", "sandbox",
-                        "model_name", "sandbox-bcast", "max_tokens", 100, "temperature", 0.5,
-                        "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0))
-                .post("/api/admin/ai-settings").then().statusCode(201).extract().path("id");
-        int planId = Api.asAdmin().get("/api/admin/plans").then().extract().path("find { it.name == 'basic' }.id");
-        Api.TestMember m = Api.newResearcher();
-        long accessId = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", settingId))
-                .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
-        String key = Api.as(m.token()).body(Map.of("name", "notebook")).post("/api/me/api-keys")
-                .then().statusCode(201).extract().path("key");
-        return new Researcher(m.id(), accessId, key);
+        Researchers.Researcher r = Researchers.on(Map.of("model_name", "sandbox-bcast"), "basic");
+        return new Researcher(r.member().id(), r.accessId(), r.key());
     }
 
     private static int chat(String key) {

@@ -3,7 +3,7 @@ package io.labgate.billing;
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.ProviderStubServer.Reply;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 class BillingResourceTest {
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     @Test
     void aMembersBillIsThePlanFeeAndTheCostOfTheirCallsThisMonth() throws Exception {

@@ -2,8 +2,9 @@ package io.labgate.gateway;
 
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
+import io.labgate.support.Researchers;
 import io.labgate.support.ProviderStubServer.Reply;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +54,7 @@ class CallSettlementTest {
     EntityManager em;
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     @TestHTTPResource("/")
     URL root;
@@ -74,23 +75,15 @@ class CallSettlementTest {
     }
 
     private Researcher researcher(String provider, String baseUrl, Map<String, Object> limits) {
-        Map<String, Object> setting = new HashMap<>(Map.of("name", Api.unique("settle"), "provider", provider,
-                "model_name", "gpt-4o-mini", "max_tokens", 200, "temperature", 0.5,
-                "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0));
+        Map<String, Object> setting = new HashMap<>(Map.of("provider", provider, "model_name", "gpt-4o-mini",
+                "max_tokens", 200));
         if (baseUrl != null) {
             setting.put("base_url", baseUrl);
             setting.put("api_key", "sk-settlement-test-0001");
         }
         setting.putAll(limits);
-        int settingId = Api.asAdmin().body(setting).post("/api/admin/ai-settings").then().statusCode(201)
-                .extract().path("id");
-        int planId = Api.asAdmin().get("/api/admin/plans").then().extract().path("find { it.name == 'enterprise' }.id");
-        Api.TestMember m = Api.newResearcher();
-        long accessId = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", settingId))
-                .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
-        String key = Api.as(m.token()).body(Map.of("name", "notebook")).post("/api/me/api-keys")
-                .then().statusCode(201).extract().path("key");
-        return new Researcher(m, key, accessId);
+        Researchers.Researcher r = Researchers.on(setting, "enterprise");
+        return new Researcher(r.member(), r.key(), r.accessId());
     }
 
     private long number(String sql, Object param) {
@@ -203,8 +196,6 @@ class CallSettlementTest {
                     + "and total_tokens = 39", memberId) >= completed);
             assertTrue(number("select count(*) from usage_logs where member_id = ?1 and status = 'cancelled'",
                     memberId) > 0, "some streams were cancelled");
-            assertEquals(calls, number("select count(*) from usage_logs where member_id = ?1 "
-                    + "and status in ('ok', 'cancelled')", memberId));
         } finally {
             paced.close();
         }
@@ -231,6 +222,33 @@ class CallSettlementTest {
             assertEquals(1, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
         } finally {
             slow.close();
+        }
+    }
+
+    @Test
+    void aProviderStallingMidStreamTimesOutAndTheReservedAmountIsSettled() throws Exception {
+        ProviderStubServer stalling = new ProviderStubServer();
+        try {
+            // One piece, then silence longer than the test profile's 1 s read time-out.
+            stalling.on("POST", "/v1/chat/completions", Reply.sse(CHUNK.formatted("thinking "),
+                    CHUNK.formatted("never "), USAGE, "data: [DONE]\n\n").paced(2500));
+            Researcher r = researcher("openai_compatible", stalling.baseUrl() + "/v1", Map.of());
+            long start = System.nanoTime();
+            String sse = RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + r.key())
+                    .body(body("stall", true)).post("/v1/chat/completions")
+                    .then().statusCode(200).extract().asString();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(sse.contains("thinking"), sse);
+            assertTrue(sse.contains("provider_timeout"), sse);
+            assertTrue(!sse.contains("never"), sse);
+            assertTrue(millis < 2400, "ended by the read time-out, not by the provider: " + millis + " ms");
+            settleDown(r);
+            long reserved = number("select tokens from quota_reservations where access_id = ?1", r.accessId());
+            assertEquals(reserved, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
+            assertEquals(reserved, number("select total_tokens from usage_logs where member_id = ?1 "
+                    + "and status = 'incomplete'", r.member().id()));
+        } finally {
+            stalling.close();
         }
     }
 

@@ -2,8 +2,9 @@ package io.labgate.gateway;
 
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
+import io.labgate.support.Researchers;
 import io.labgate.support.ProviderStubServer.Reply;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class ManyStreamsTest {
     EntityManager em;
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     @Test
     void aThousandConcurrentStreamsAllCompleteAndHealthAnswersThroughout() throws Exception {
@@ -63,19 +64,17 @@ class ManyStreamsTest {
         try (ProviderStubServer stub = new ProviderStubServer()) {
             // A model producing a token every 300 ms: each stream lasts about 3 s, longer than the ramp of starts.
             stub.on("POST", "/v1/chat/completions", Reply.sse(frames.toArray(String[]::new)).paced(300));
-            int settingId = Api.asAdmin().body(Map.of("name", Api.unique("many"), "provider", "openai_compatible",
-                            "base_url", stub.baseUrl() + "/v1", "api_key", "sk-many-streams-0001",
-                            "model_name", "m", "max_tokens", 100, "temperature", 0.5,
-                            "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0))
-                    .post("/api/admin/ai-settings").then().statusCode(201).extract().path("id");
+            // A class of researchers on one provider setting, each with a notebook key.
+            Map<String, Object> setting = Map.of("provider", "openai_compatible", "base_url", stub.baseUrl() + "/v1",
+                    "api_key", "sk-many-streams-0001", "model_name", "m");
+            Researchers.Researcher first = Researchers.on(setting, "enterprise");
+            List<Long> members = new ArrayList<>(List.of(first.member().id()));
+            List<String> keys = new ArrayList<>(List.of(first.key()));
             int planId = Api.asAdmin().get("/api/admin/plans").then().extract()
                     .path("find { it.name == 'enterprise' }.id");
-            // A class of researchers, each with a notebook key.
-            List<Long> members = new ArrayList<>();
-            List<String> keys = new ArrayList<>();
-            for (int i = 0; i < MEMBERS; i++) {
+            for (int i = 1; i < MEMBERS; i++) {
                 Api.TestMember m = Api.newResearcher();
-                Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", settingId))
+                Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", first.settingId()))
                         .post("/api/admin/user-ai-access").then().statusCode(201);
                 members.add(m.id());
                 keys.add(Api.as(m.token()).body(Map.of("name", "many")).post("/api/me/api-keys")

@@ -10,6 +10,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class OpenAiSdkTest {
         assertEquals("sandbox-sdk", completion.model());
         long total = completion.usage().orElseThrow().totalTokens();
         assertTrue(total > 10);
+        Books.awaitWritten();
         Api.as(r.member().token()).get("/api/me/access").then()
                 .body("requests_today", equalTo(1)).body("tokens_used_month", equalTo((int) total));
     }
@@ -84,6 +86,7 @@ class OpenAiSdkTest {
                 .map(c -> c.delta().content().orElse("")).collect(Collectors.joining());
         assertTrue(text.startsWith("[Sandbox answer"), text);
         long total = chunks.getLast().usage().orElseThrow().totalTokens();
+        Books.awaitWritten();
         Api.as(r.member().token()).get("/api/me/access").then().body("tokens_used_month", equalTo((int) total));
     }
 

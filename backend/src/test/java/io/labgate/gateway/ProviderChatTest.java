@@ -1,9 +1,10 @@
 package io.labgate.gateway;
 
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.ProviderStubServer.Reply;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,7 +31,7 @@ class ProviderChatTest {
     EntityManager em;
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     ProviderStubServer stub;
 
@@ -96,6 +97,7 @@ class ProviderChatTest {
         assertEquals("Bearer test-key-openai-000001", stub.last().header("Authorization"));
         assertEquals(500, sent.getInt("max_completion_tokens"));
         assertEquals("Is CR 0.08 ok?", sent.getString("messages[0].content"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(1500));
         Object[] log = lastLog(m.id());
         assertEquals("ok", log[0]);
@@ -120,6 +122,7 @@ class ProviderChatTest {
         assertEquals("stop", summary.getString("finish_reason"));
         JsonPath sent = JsonPath.from(stub.last().body());
         assertTrue(sent.getBoolean("stream_options.include_usage"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(29));
         assertEquals("ok", lastLog(m.id())[0]);
     }
@@ -135,6 +138,7 @@ class ProviderChatTest {
         int completion = summary.getInt("usage.completion_tokens");
         assertTrue(completion >= 8, "estimated from the delivered text: " + completion);
         assertTrue(summary.getInt("usage.prompt_tokens") > 0);
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then()
                 .body("tokens_used_month", equalTo(summary.getInt("usage.total_tokens")));
         assertEquals(500, JsonPath.from(stub.last().body()).getInt("max_tokens"));
@@ -162,6 +166,7 @@ class ProviderChatTest {
         assertEquals(0, new BigDecimal("0.000330").compareTo(new BigDecimal(summary.getString("cost"))));
         assertEquals("test-key-anthropic-000001", stub.last().header("x-api-key"));
         assertEquals("Be brief", JsonPath.from(stub.last().body()).getString("system"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(140));
     }
 
@@ -193,6 +198,7 @@ class ProviderChatTest {
         Api.TestMember m = memberOn("openai", stub.baseUrl() + "/v1", "gpt-4o");
         Api.as(m.token()).body(ask("hi", false)).post("/api/ai/chat").then().statusCode(200).body("content", equalTo("ok"));
         assertEquals(3, stub.received().size());
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(12)).body("requests_today", equalTo(1));
         Object[] log = lastLog(m.id());
         assertEquals("ok", log[0]);
@@ -207,12 +213,14 @@ class ProviderChatTest {
         Api.as(m.token()).body(ask("hi", false)).post("/api/ai/chat").then().statusCode(502)
                 .body("error", equalTo("provider_key_invalid"));
         assertEquals(1, stub.received().size());
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(0)).body("requests_today", equalTo(0));
         Object[] log = lastLog(m.id());
         assertEquals("error", log[0]);
         assertTrue(((String) log[6]).startsWith("auth"), (String) log[6]);
 
         // The super-admin sees it on the setting until the key is replaced or a connection test passes.
+        Books.awaitWritten();
         int settingId = Api.as(m.token()).get("/api/me/access").then().extract().path("ai_settings.id");
         Api.asAdmin().get("/api/admin/ai-settings/" + settingId).then()
                 .body("last_error", org.hamcrest.Matchers.containsString("rejected the platform's key"))

@@ -1,7 +1,8 @@
 package io.labgate.gateway;
 
 import io.labgate.support.Api;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.support.Books;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,7 +28,7 @@ class SandboxChatTest {
     EntityManager em;
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     private Api.TestMember memberOn(String plan, Map<String, Object> settingOverrides) {
         Map<String, Object> setting = new java.util.HashMap<>(Map.of("name", Api.unique("sbx"), "provider", "sandbox",
@@ -70,6 +71,7 @@ class SandboxChatTest {
                 .body("id", startsWith("chat-"));
         int total = r.path("usage.total_tokens");
 
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then()
                 .body("requests_today", equalTo(1))
                 .body("tokens_used_month", equalTo(total));
@@ -96,6 +98,7 @@ class SandboxChatTest {
         assertTrue(deltas > 5, "expected many deltas, got " + deltas);
         String done = sse.substring(sse.indexOf("event: done"));
         int total = Integer.parseInt(done.replaceAll("(?s).*\"total_tokens\":(\\d+).*", "$1"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(total));
         assertEquals("ok", logs(m.id()).getFirst()[0]);
     }
@@ -136,6 +139,7 @@ class SandboxChatTest {
         Api.as(m.token()).body(tooMany).post("/api/ai/chat")
                 .then().statusCode(400).body("violations[0].field", equalTo("max_tokens"))
                 .body("message", containsString("at most 200"));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("requests_today", equalTo(0))
                 .body("tokens_used_month", equalTo(0));
     }
@@ -144,6 +148,7 @@ class SandboxChatTest {
     void disabledAccessOrInactiveSettingIs403WithTheReason() {
         Api.TestMember m = memberOn("basic", Map.of());
         Api.as(m.token()).body(ask("allowed")).post("/api/ai/chat").then().statusCode(200);
+        Books.awaitWritten();
         int accessId = Api.as(m.token()).get("/api/me/access").then().extract().path("id");
         Api.asAdmin().body(Map.of("is_enabled", false)).patch("/api/admin/user-ai-access/" + accessId);
         // The very next call already sees the change: the route cache is dropped when the change commits.

@@ -1,10 +1,11 @@
 package io.labgate.gateway;
 
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.TestClock;
 import io.labgate.support.ProviderStubServer.Reply;
-import io.labgate.usage.UsageLogWriter;
+import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ class UsageAccountingTest {
     EntityManager em;
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     @TestHTTPResource("/api/ai/chat")
     URL chatUrl;
@@ -102,6 +103,7 @@ class UsageAccountingTest {
         long tokensLogged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                         "select coalesce(sum(total_tokens), 0) from usage_logs where member_id = ?1")
                 .setParameter(1, m.id()).getSingleResult()).longValue());
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then()
                 .body("requests_today", equalTo(30)).body("tokens_used_month", equalTo((int) tokensLogged));
     }
@@ -134,6 +136,7 @@ class UsageAccountingTest {
         Api.TestMember m = member("sandbox", null, "sandbox-usage", Map.of("hourly_limit", 50));
         int total = Api.as(m.token()).body(ask("count me")).post("/api/ai/chat").then().statusCode(200)
                 .extract().path("usage.total_tokens");
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/usage").then().statusCode(200)
                 .body("plan_name", equalTo("enterprise"))
                 .body("model_name", equalTo("sandbox-usage"))
@@ -221,6 +224,7 @@ class UsageAccountingTest {
                     "select completion_tokens from usage_logs where member_id = ?1").setParameter(1, m.id())
                     .getSingleResult()).longValue());
             assertTrue(billed > 0 && billed < 80, "billed what was delivered before the cut: " + billed);
+            Books.awaitWritten();
             int requests = Api.as(m.token()).get("/api/me/access").then().extract().path("requests_today");
             assertEquals(1, requests);
         }

@@ -1,6 +1,7 @@
 package io.labgate.promptlog;
 
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class PromptLogResourceTest {
                 "session_id", "thesis-1")).post("/api/ai/analysis").then().statusCode(200);
         Api.as(m.token()).body(Map.of("messages", List.of(Map.of("role", "user", "content", "기준 제안")),
                 "stream", true)).post("/api/ai/generation").then().statusCode(200);
+        Books.awaitWritten();   // the gateway's entries are booked a flush after the answer
         Api.as(m.token()).queryParam("session_id", "thesis-1").get("/api/prompt-logs").then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].user_prompt", equalTo("CR 0.08 해석"))

@@ -1,6 +1,8 @@
 package io.labgate.quota;
 
+import io.labgate.ledger.CallLedger;
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ class QuotaServiceTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CallLedger ledger;
 
     record Subject(long accessId, long memberId, long settingId) {
     }
@@ -144,16 +149,16 @@ class QuotaServiceTest {
     }
 
     @Test
-    void settleReplacesTheEstimateAndReleaseGivesEverythingBack() {
+    void settleReplacesTheEstimateAndReleaseGivesEverythingBack() throws Exception {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
         QuotaReservation first = reserve(s, s.settingId(), 500, limits);
-        quota.settle(first, 120);
+        Books.book(ledger, s.memberId(), s.settingId(), quota.settle(first, 120).orElseThrow());
         assertEquals(1, counters(s.accessId())[0]);
         assertEquals(120, counters(s.accessId())[2]);
 
         QuotaReservation second = reserve(s, s.settingId(), 500, limits);
-        quota.release(second);
+        Books.book(ledger, s.memberId(), s.settingId(), quota.release(second).orElseThrow());
         assertEquals(1, counters(s.accessId())[0]);
         assertEquals(120, counters(s.accessId())[2]);
 

@@ -1,6 +1,9 @@
 package io.labgate.quota;
 
+import io.labgate.ledger.CallLedger;
 import io.labgate.support.Api;
+import io.labgate.support.Books;
+import io.labgate.support.Researchers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -34,20 +38,16 @@ class ReservationTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    CallLedger ledger;
+
     private record Subject(long accessId, long memberId, long settingId) {
     }
 
     private Subject subject() {
-        long settingId = Api.asAdmin().body(Map.of("name", Api.unique("resv"), "provider", "sandbox",
-                        "model_name", "sandbox", "max_tokens", 1000, "temperature", 0.5,
-                        "hourly_limit", 100, "daily_limit", 0, "monthly_limit", 0))
-                .post("/api/admin/ai-settings").then().statusCode(201).extract().jsonPath().getLong("id");
-        Api.TestMember m = Api.newResearcher();
-        int planId = Api.asAdmin().get("/api/admin/plans").then().extract().path("find { it.name == 'basic' }.id");
-        long accessId = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId,
-                        "ai_settings_id", settingId))
-                .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Subject(accessId, m.id(), settingId);
+        Researchers.Researcher r = Researchers.on(Map.of("name", Api.unique("resv"), "max_tokens", 1000,
+                "hourly_limit", 100), "basic");
+        return new Subject(r.accessId(), r.member().id(), r.settingId());
     }
 
     private static final QuotaService.Limits LIMITS = new QuotaService.Limits(1_000_000, 1000, 100, 0, 0);
@@ -70,6 +70,10 @@ class ReservationTest {
         });
     }
 
+    private void book(Subject s, ReservationEnd end) throws InterruptedException {
+        Books.book(ledger, s.memberId(), s.settingId(), end);
+    }
+
     private String state(QuotaReservation r) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select state from quota_reservations where id = ?1").setParameter(1, r.id()).getSingleResult());
@@ -85,17 +89,17 @@ class ReservationTest {
             for (int round = 0; round < 60; round++) {
                 QuotaReservation r = reserve(s, 500);
                 CyclicBarrier start = new CyclicBarrier(3);
-                List<Callable<QuotaService.Outcome>> paths = List.of(
+                List<Callable<Optional<ReservationEnd>>> paths = List.of(
                         () -> { start.await(); return quota.settle(r, 120); },   // done
                         () -> { start.await(); return quota.settle(r, 30); },    // client cancelled
                         () -> { start.await(); return quota.release(r); });      // failed
-                List<QuotaService.Outcome> outcomes = new ArrayList<>();
-                for (Future<QuotaService.Outcome> f : pool.invokeAll(paths)) {
+                List<Optional<ReservationEnd>> outcomes = new ArrayList<>();
+                for (Future<Optional<ReservationEnd>> f : pool.invokeAll(paths)) {
                     outcomes.add(f.get());
                 }
-                assertEquals(1, outcomes.stream().filter(o -> o == QuotaService.Outcome.RESOLVED).count(),
-                        "round " + round + ": " + outcomes);
-                int winner = outcomes.indexOf(QuotaService.Outcome.RESOLVED);
+                assertEquals(1, outcomes.stream().filter(Optional::isPresent).count(), "round " + round + ": " + outcomes);
+                int winner = outcomes.indexOf(outcomes.stream().filter(Optional::isPresent).findFirst().orElseThrow());
+                book(s, outcomes.get(winner).orElseThrow());
                 expectedRequests += winner == 2 ? 0 : 1;
                 expectedTokens += switch (winner) {
                     case 0 -> 120;
@@ -113,14 +117,22 @@ class ReservationTest {
         }
         // a late attempt changes nothing
         QuotaReservation last = reserve(s, 500);
-        assertEquals(QuotaService.Outcome.RESOLVED, quota.settle(last, 100));
-        assertEquals(QuotaService.Outcome.ALREADY_RESOLVED, quota.release(last));
-        assertEquals(QuotaService.Outcome.ALREADY_RESOLVED, quota.settle(last, 999));
+        ReservationEnd end = quota.settle(last, 100).orElseThrow();
+        assertTrue(quota.release(last).isEmpty());
+        assertTrue(quota.settle(last, 999).isEmpty());
+        book(s, end);
         assertEquals(expectedTokens + 100, counters(s)[1]);
+        // and the same end written again (a batch retried after its commit was lost) changes nothing either
+        book(s, end);
+        assertEquals(expectedTokens + 100, counters(s)[1]);
+        assertEquals(expectedRequests + 1, counters(s)[0]);
+        assertEquals(61L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from usage_logs where member_id = ?1").setParameter(1, s.memberId())
+                .getSingleResult()).longValue()), "one usage row per ended reservation");
     }
 
     @Test
-    void aStoppedReplicasOpenReservationsAreSweptOnceAndStayCountedAsSpent() {
+    void aStoppedReplicasOpenReservationsAreSweptOnceAndStayCountedAsSpent() throws Exception {
         Subject s = subject();
         QuotaReservation orphan = reserve(s, 540);
         QuotaReservation live = reserve(s, 300);
@@ -161,14 +173,14 @@ class ReservationTest {
 
         // A second sweep (or one on another replica) finds nothing; the lost replica's late settle is a no-op.
         sweeper.sweep(now);
-        assertEquals(QuotaService.Outcome.ALREADY_RESOLVED, quota.settle(orphan, 10));
+        book(s, quota.settle(orphan, 10).orElseThrow());
         assertEquals(840, counters(s)[1]);
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from usage_logs where member_id = ?1").setParameter(1, s.memberId())
                 .getSingleResult()).longValue()));
 
         // The live replica's call ends normally.
-        assertEquals(QuotaService.Outcome.RESOLVED, quota.settle(live, 200));
+        book(s, quota.settle(live, 200).orElseThrow());
         assertEquals(740, counters(s)[1]);
     }
 }

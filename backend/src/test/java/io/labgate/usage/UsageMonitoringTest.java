@@ -1,6 +1,8 @@
 package io.labgate.usage;
 
+import io.labgate.ledger.CallLedger;
 import io.labgate.support.Api;
+import io.labgate.support.Books;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 class UsageMonitoringTest {
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     private Api.TestMember member(int dailyLimit) {
         int settingId = Api.asAdmin().body(Map.of("name", Api.unique("mon"), "provider", "sandbox",
@@ -64,6 +66,7 @@ class UsageMonitoringTest {
                 .body("total_tokens", equalTo(a + b))
                 .body("top_users[0].username", equalTo(m.username()))
                 .body("top_users[0].request_count", equalTo(2));
+        Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(a + b));
     }
 

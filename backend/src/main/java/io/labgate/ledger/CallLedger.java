@@ -1,8 +1,11 @@
-package io.labgate.usage;
+package io.labgate.ledger;
 
 import io.agroal.api.AgroalDataSource;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.RetryableApiException;
+import io.labgate.promptlog.PromptLogRow;
+import io.labgate.quota.ReservationBook;
+import io.labgate.usage.UsageRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,9 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes usage log rows (what billing sums) off the response path: one thread takes rows from a queue and
- * inserts them in batches, one transaction per batch, when {@code batch-size} rows wait or every
- * {@code flush-interval}, whichever comes first.
+ * The one writer of the books, off the response path: each ended call's usage row (what billing sums), its
+ * reservation's end (the counters, {@link ReservationBook}) and its prompt-log entry are written together, one
+ * transaction per batch, when {@code batch-size} calls wait or every {@code flush-interval}, whichever comes
+ * first — so counters and logs never disagree. A call whose reservation had already ended (the sweeper came
+ * first) writes nothing.
  *
  * <p>No row is given up on because the database is unwell. A batch that fails for a transient reason
  * (connection lost, pool exhausted, server restarting, serialization failure — anything but a data error) is
@@ -58,9 +63,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code drain-timeout}.
  */
 @ApplicationScoped
-public class UsageLogWriter {
+public class CallLedger {
 
-    private static final Logger LOG = Logger.getLogger(UsageLogWriter.class);
+    private static final Logger LOG = Logger.getLogger(CallLedger.class);
     private static final String INSERT = """
             INSERT INTO usage_logs (created_at, member_id, ai_settings_id, provider, model, request_type, channel,
                 status, stream, prompt, response, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,
@@ -85,7 +90,7 @@ public class UsageLogWriter {
     static final int ERROR_CHARS = 500;
     static final int CLIENT_IP_CHARS = 64;
     static final int USER_AGENT_CHARS = 500;
-    private static final Set<String> STATUSES = Set.of("ok", "error", "refused", "cancelled", "incomplete");
+    private static final Set<String> STATUSES = Set.of("ok", "error", "refused", "cancelled", "incomplete", "abandoned");
     /** NUMERIC(14, 6) holds less than 10^8. */
     private static final BigDecimal MAX_COST = new BigDecimal("99999999.999999");
 
@@ -105,7 +110,7 @@ public class UsageLogWriter {
     private final long firstBackoffMillis;
     private final long maxBackoffMillis;
 
-    private final Queue<UsageRecord> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<CallEntry> queue = new ConcurrentLinkedQueue<>();
     /** Rows in {@link #queue}. */
     private final AtomicInteger queued = new AtomicInteger();
     /** Rows submitted and not yet written or dropped: the queue plus the batch being written. */
@@ -127,13 +132,13 @@ public class UsageLogWriter {
     private volatile int abandoned;
 
     @Inject
-    UsageLogWriter(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry) {
+    CallLedger(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry) {
         this(dataSource, config.usage().queueCapacity(), config.usage().batchSize(), config.usage().flushInterval(),
                 config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, registry);
     }
 
     /** For a writer of its own (tests): any data source, own sizes and timings, own meter registry. */
-    UsageLogWriter(DataSource dataSource, int queueCapacity, int batchSize, Duration flushInterval,
+    CallLedger(DataSource dataSource, int queueCapacity, int batchSize, Duration flushInterval,
                    Duration drainTimeout, Duration firstBackoff, Duration maxBackoff, MeterRegistry registry) {
         if (queueCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("queue-capacity and batch-size must be positive");
@@ -205,11 +210,11 @@ public class UsageLogWriter {
      * Queues one call's row; never blocks, never drops, never writes on the caller's thread. Callers check
      * {@link #ensureAccepting()} before taking on the call whose row this is.
      */
-    public void submit(UsageRecord record) {
-        Objects.requireNonNull(record, "record");
+    public void submit(CallEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         submitted.incrementAndGet();
         pending.incrementAndGet();
-        queue.add(record);
+        queue.add(entry);
         if (queued.incrementAndGet() >= batchSize) {
             Thread thread = worker;
             if (thread != null) {
@@ -266,7 +271,7 @@ public class UsageLogWriter {
     // The writer thread
 
     private void run() {
-        List<UsageRecord> batch = new ArrayList<>(batchSize);
+        List<CallEntry> batch = new ArrayList<>(batchSize);
         long nextFlush = System.nanoTime() + flushIntervalNanos;
         try {
             while (true) {
@@ -282,9 +287,9 @@ public class UsageLogWriter {
                     }
                 }
                 nextFlush = System.nanoTime() + flushIntervalNanos;
-                for (UsageRecord record; batch.size() < batchSize && (record = queue.poll()) != null; ) {
+                for (CallEntry entry; batch.size() < batchSize && (entry = queue.poll()) != null; ) {
                     queued.decrementAndGet();
-                    batch.add(record);
+                    batch.add(entry);
                 }
                 while (!batch.isEmpty()) {
                     try {
@@ -305,7 +310,7 @@ public class UsageLogWriter {
     }
 
     /** Writes one batch in one transaction, retrying until it is written (or, row by row, repaired). */
-    private void flush(List<UsageRecord> batch) {
+    private void flush(List<CallEntry> batch) {
         long start = System.nanoTime();
         Backoff backoff = new Backoff();
         try {
@@ -334,10 +339,10 @@ public class UsageLogWriter {
         }
     }
 
-    private void writeRowByRow(List<UsageRecord> batch) {
+    private void writeRowByRow(List<CallEntry> batch) {
         Backoff backoff = new Backoff();
         for (int i = 0; i < batch.size(); i++) {
-            UsageRecord row = batch.get(i);
+            CallEntry row = batch.get(i);
             int repairs = 0;
             while (true) {
                 int unwritten = batch.size() - i;
@@ -351,13 +356,18 @@ public class UsageLogWriter {
                         backoff.failed(e, unwritten);
                         continue;
                     }
-                    UsageRecord repaired = repairs < MAX_REPAIRS ? repair(row, e) : null;
+                    UsageRecord repairedUsage = repairs < MAX_REPAIRS ? repair(row.usage(), e) : null;
+                    CallEntry repaired = repairedUsage == null ? null : row.withUsage(repairedUsage);
+                    if ((repaired == null || repaired.equals(row)) && row.prompt() != null) {
+                        // The usage row and the counters matter more than the prompt-log copy of the text.
+                        repaired = row.withoutPrompt();
+                    }
                     if (repaired == null || repaired.equals(row)) {
-                        drop(row, describe(e));
+                        drop(row.usage(), describe(e));
                         break;
                     }
                     LOG.warnf("Usage log row of member %s at %s was rejected (%s); writing it repaired",
-                            row.memberId(), row.createdAt(), describe(e));
+                            row.usage().memberId(), row.usage().createdAt(), describe(e));
                     row = repaired;
                     repairs++;
                 } catch (DrainDeadlinePassed e) {
@@ -373,7 +383,7 @@ public class UsageLogWriter {
      * Inserts the rows in one transaction. Throws if they were not written; when COMMIT fails other than for
      * the data (its answer may just have been lost), first finds out from the server whether it committed.
      */
-    private void insert(List<UsageRecord> rows, Backoff backoff, int unwritten) throws SQLException {
+    private void insert(List<CallEntry> rows, Backoff backoff, int unwritten) throws SQLException {
         long transactionId;
         SQLException commitFailure;
         Connection connection = dataSource.getConnection();
@@ -383,18 +393,7 @@ public class UsageLogWriter {
                 connection.setAutoCommit(false);
                 try {
                     transactionId = begin(connection);
-                    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                        if (rows.size() == 1) {
-                            bindRow(insert, rows.getFirst());
-                            insert.executeUpdate();
-                        } else {
-                            for (UsageRecord row : rows) {
-                                bindRow(insert, row);
-                                insert.addBatch();
-                            }
-                            insert.executeBatch();
-                        }
-                    }
+                    write(connection, rows);
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
@@ -465,6 +464,30 @@ public class UsageLogWriter {
                 backoff.failed(unexpected(e), unwritten);
             }
         }
+    }
+
+    /** The batch's statements, in the transaction: reservation ends first; what they decide is written after. */
+    private static void write(Connection connection, List<CallEntry> rows) throws SQLException {
+        boolean[] won = ReservationBook.apply(connection, rows.stream().map(CallEntry::end).toList());
+        List<PromptLogRow> prompts = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int added = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (!won[i]) {
+                    continue; // ended before (by the sweeper, which logged it): nothing to add
+                }
+                bindRow(insert, rows.get(i).usage());
+                insert.addBatch();
+                added++;
+                if (rows.get(i).prompt() != null) {
+                    prompts.add(rows.get(i).prompt());
+                }
+            }
+            if (added > 0) {
+                insert.executeBatch();
+            }
+        }
+        PromptLogRow.insertAll(connection, prompts);
     }
 
     private static long begin(Connection connection) throws SQLException {

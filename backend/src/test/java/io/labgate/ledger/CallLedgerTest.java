@@ -1,5 +1,6 @@
-package io.labgate.usage;
+package io.labgate.ledger;
 
+import io.labgate.usage.UsageRecord;
 import io.agroal.api.AgroalDataSource;
 import io.labgate.common.error.RetryableApiException;
 import io.labgate.support.LogCapture;
@@ -44,10 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Writers of their own reach the database through a {@link io.labgate.support.TcpProxy} that a test cuts.
  */
 @QuarkusTest
-class UsageLogWriterTest {
+class CallLedgerTest {
 
     @Inject
-    UsageLogWriter usageLog;
+    CallLedger usageLog;
 
     @Inject
     AgroalDataSource db;
@@ -60,8 +61,8 @@ class UsageLogWriterTest {
         String marker = marker("outage");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (ProxiedDatabase database = new ProxiedDatabase(4)) {
-            UsageLogWriter writer = new UsageLogWriter(database.dataSource(), 100_000, 1000, Duration.ofMillis(250),
-                    Duration.ofSeconds(25), UsageLogWriter.FIRST_BACKOFF, UsageLogWriter.MAX_BACKOFF, meters);
+            CallLedger writer = new CallLedger(database.dataSource(), 100_000, 1000, Duration.ofMillis(250),
+                    Duration.ofSeconds(25), CallLedger.FIRST_BACKOFF, CallLedger.MAX_BACKOFF, meters);
             writer.start();
             AtomicLong sequence = new AtomicLong();
             AtomicLong submitted = new AtomicLong();
@@ -72,7 +73,7 @@ class UsageLogWriterTest {
                 running.add(submitters.submit(() -> {
                     while (System.nanoTime() < end) {
                         writer.ensureAccepting(); // as the gateway does; capacity is not reached here
-                        writer.submit(row(marker, sequence.incrementAndGet()));
+                        writer.submit(CallEntry.withoutReservation(row(marker, sequence.incrementAndGet())));
                         submitted.incrementAndGet();
                         Thread.sleep(1);
                     }
@@ -117,9 +118,9 @@ class UsageLogWriterTest {
     void aRowWithNulBytesAndOverlongTextIsWrittenCleanedNotDropped() throws Exception {
         String marker = marker("nul");
         String userAgent = marker + "\u0000" + "a".repeat(600);
-        usageLog.submit(new UsageRecord(OffsetDateTime.now(), null, null, "sand\u0000box", "model\u0000-x",
+        usageLog.submit(CallEntry.withoutReservation(new UsageRecord(OffsetDateTime.now(), null, null, "sand\u0000box", "model\u0000-x",
                 "chat", "api", "error", false, "pro\u0000mpt", "resp\u0000onse", 10, 5, 0, 0,
-                new BigDecimal("0.1234567"), 12, 3, "bro\u0000ken" + "e".repeat(600), "127.0.0.1", userAgent));
+                new BigDecimal("0.1234567"), 12, 3, "bro\u0000ken" + "e".repeat(600), "127.0.0.1", userAgent)));
         assertTrue(usageLog.awaitIdle(10_000));
 
         try (Connection c = db.getConnection();
@@ -148,12 +149,12 @@ class UsageLogWriterTest {
         String marker = marker("fk");
         long missing = 9_000_000_000L + (System.nanoTime() % 1_000_000);
         for (int i = 0; i < 5; i++) {
-            usageLog.submit(row(marker, i));
+            usageLog.submit(CallEntry.withoutReservation(row(marker, i)));
         }
-        usageLog.submit(withIds(row(marker, 100), missing, null));
-        usageLog.submit(withIds(row(marker, 101), missing + 1, missing + 2));
+        usageLog.submit(CallEntry.withoutReservation(withIds(row(marker, 100), missing, null)));
+        usageLog.submit(CallEntry.withoutReservation(withIds(row(marker, 101), missing + 1, missing + 2)));
         for (int i = 5; i < 10; i++) {
-            usageLog.submit(row(marker, i));
+            usageLog.submit(CallEntry.withoutReservation(row(marker, i)));
         }
         assertTrue(usageLog.awaitIdle(10_000));
 
@@ -180,14 +181,14 @@ class UsageLogWriterTest {
     void admissionStopsAtCapacityWhileTheDatabaseIsAwayAndNoAcceptedRowIsLost() throws Exception {
         String marker = marker("backlog");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
-            UsageLogWriter writer = new UsageLogWriter(database.dataSource(), 5, 2, Duration.ofMillis(20),
+            CallLedger writer = new CallLedger(database.dataSource(), 5, 2, Duration.ofMillis(20),
                     Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 5; i++) {
                 assertTrue(writer.accepting());
                 writer.ensureAccepting();
-                writer.submit(row(marker, i));
+                writer.submit(CallEntry.withoutReservation(row(marker, i)));
             }
             Thread.sleep(300); // the writer has tried and failed by now
             assertFalse(writer.accepting());
@@ -197,7 +198,7 @@ class UsageLogWriterTest {
             assertEquals(2, refused.retryAfterSeconds());
             assertFalse(refused.getMessage().isBlank());
             // A call taken on before the refusal still has its row kept, beyond capacity.
-            writer.submit(row(marker, 5));
+            writer.submit(CallEntry.withoutReservation(row(marker, 5)));
             assertEquals(6, writer.depth());
 
             database.proxy().restore();
@@ -214,12 +215,12 @@ class UsageLogWriterTest {
     void shutdownKeepsWritingUntilTheQueueIsEmpty() throws Exception {
         String marker = marker("drain");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
-            UsageLogWriter writer = new UsageLogWriter(database.dataSource(), 1000, 10, Duration.ofMillis(20),
+            CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
                     Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
-                writer.submit(row(marker, i));
+                writer.submit(CallEntry.withoutReservation(row(marker, i)));
             }
             Thread.ofVirtual().start(() -> {
                 sleep(3000);
@@ -234,12 +235,12 @@ class UsageLogWriterTest {
     void shutdownGivesUpAtTheDrainTimeoutAndSaysHowManyRowsWereLeft() throws Exception {
         String marker = marker("deadline");
         try (ProxiedDatabase database = new ProxiedDatabase(2); LogCapture logs = new LogCapture()) {
-            UsageLogWriter writer = new UsageLogWriter(database.dataSource(), 1000, 10, Duration.ofMillis(20),
+            CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
                     Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
-                writer.submit(row(marker, i));
+                writer.submit(CallEntry.withoutReservation(row(marker, i)));
             }
             long start = System.nanoTime();
             assertEquals(25, writer.drain());
@@ -255,11 +256,11 @@ class UsageLogWriterTest {
     void aLostAnswerToCommitNeitherDoublesNorLosesTheBatch() throws Exception {
         String committedMarker = marker("commit-lost-after");
         LosingCommits afterCommit = new LosingCommits(true);
-        UsageLogWriter writer = new UsageLogWriter(afterCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
+        CallLedger writer = new CallLedger(afterCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
                 Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
         writer.start();
         for (int i = 0; i < 3; i++) {
-            writer.submit(row(committedMarker, i));
+            writer.submit(CallEntry.withoutReservation(row(committedMarker, i)));
         }
         assertTrue(writer.awaitIdle(10_000));
         assertEquals(1, afterCommit.injected.get(), "a commit answer was lost");
@@ -269,11 +270,11 @@ class UsageLogWriterTest {
 
         String abortedMarker = marker("commit-lost-before");
         LosingCommits beforeCommit = new LosingCommits(false);
-        UsageLogWriter second = new UsageLogWriter(beforeCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
+        CallLedger second = new CallLedger(beforeCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
                 Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
         second.start();
         for (int i = 0; i < 3; i++) {
-            second.submit(row(abortedMarker, i));
+            second.submit(CallEntry.withoutReservation(row(abortedMarker, i)));
         }
         assertTrue(second.awaitIdle(10_000));
         assertEquals(1, beforeCommit.injected.get(), "a commit never reached the server");

@@ -1,0 +1,346 @@
+package io.labgate.quota;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.labgate.support.AppReplica;
+import io.labgate.support.ExternalPostgres;
+import io.labgate.support.ProviderStubServer;
+import io.labgate.support.ProviderStubServer.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two replicas of the packaged app on one real PostgreSQL, as a cluster runs them: quotas stay exact across
+ * them, a replica killed mid-burst overspends nothing, and one stopped with SIGTERM answers and logs every call
+ * it accepted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String ADMIN_PASSWORD = "replica-admin-password";
+    private static final String COMPLETION = "{\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":"
+            + "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}";
+
+    private ExternalPostgres pg;
+    private ProviderStubServer stub;
+    private Map<String, String> env;
+    private AppReplica a;
+    private AppReplica b;
+    private String adminToken;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        pg = ExternalPostgres.start();
+        stub = new ProviderStubServer();
+        stub.on("POST", "/fast/v1/chat/completions", Reply.json(200, COMPLETION));
+        stub.on("POST", "/slow/v1/chat/completions", Reply.json(200, COMPLETION).delayed(1500));
+        Path secrets = Files.createTempDirectory("labgate-replica-secrets");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair jwt = generator.generateKeyPair();
+        Files.writeString(secrets.resolve("jwt-private.pem"), pem("PRIVATE KEY", jwt.getPrivate().getEncoded()));
+        Files.writeString(secrets.resolve("jwt-public.pem"), pem("PUBLIC KEY", jwt.getPublic().getEncoded()));
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        env = new HashMap<>(Map.of(
+                "QUARKUS_PROFILE", "prod",
+                "QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "unused",
+                "LABGATE_MASTER_KEY", "v1:" + Base64.getEncoder().encodeToString(master),
+                "LABGATE_JWT_PUBLIC_KEY_LOCATION", secrets.resolve("jwt-public.pem").toString(),
+                "LABGATE_JWT_PRIVATE_KEY_LOCATION", secrets.resolve("jwt-private.pem").toString(),
+                "LABGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "LABGATE_QUOTA_HEARTBEAT_EVERY", "1s",
+                "LABGATE_QUOTA_REPLICA_GRACE", "PT10S"));
+        env.put("LABGATE_DATA_DIR", secrets.resolve("data").toString());
+        // Both at once on an empty database: Flyway's lock and the first-admin bootstrap must hold.
+        a = AppReplica.start("replica-a", env);
+        b = AppReplica.start("replica-b", env);
+        a.awaitReady(Duration.ofSeconds(120));
+        b.awaitReady(Duration.ofSeconds(120));
+        adminToken = login(a, "admin", ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[]{a, b, stub, pg}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoReplicasStartedTogetherMigrateOnceAndCreateOneAdmin() throws Exception {
+        assertEquals(1, count("select count(*) from members where role = 'superadmin'"));
+        assertEquals(0, count("select count(*) from flyway_schema_history where not success"));
+        assertEquals(count("select count(distinct version) from flyway_schema_history where version is not null"),
+                count("select count(*) from flyway_schema_history where version is not null"));
+        assertEquals(2, count("select count(*) from gateway_replicas"));
+    }
+
+    @Test
+    @Order(2)
+    void aBurstSpreadOverBothReplicasIsServedExactlyAsOftenAsTheQuotaAllows() throws Exception {
+        Subject s = subject("fast", 37);
+        int hitsBefore = stub.received().size();
+        List<Integer> statuses = burst(500, i -> i % 2 == 0 ? a : b, s);
+        assertEquals(37, statuses.stream().filter(st -> st == 200).count(), histogram(statuses));
+        assertEquals(463, statuses.stream().filter(st -> st == 429).count(), histogram(statuses));
+        assertEquals(37, stub.received().size() - hitsBefore, "upstream calls");
+        awaitSettled(s);
+        assertEquals(37, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
+        // Refusals are booked too, a flush after they were answered.
+        assertEquals(463, eventually(463, "select count(*) from usage_logs where member_id = ? and status = 'refused'",
+                s.memberId));
+        assertEquals(37, count("select requests from setting_usage_windows where ai_settings_id = ? "
+                + "and window_kind = 'day'", s.settingId));
+        assertEquals(37, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
+        assertEquals(37 * 15, count("select tokens_used_month from user_ai_access where member_id = ?", s.memberId));
+        assertEquals(37 * 15, count("select sum(total_tokens) from usage_logs where member_id = ?", s.memberId));
+    }
+
+    @Test
+    @Order(3)
+    void aReplicaKilledMidBurstOverspendsNothingAndTheOtherServesWhatIsLeft() throws Exception {
+        Subject s = subject("slow", 30);
+        int hitsBefore = stub.received().size();
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        List<Future<Integer>> onA = new ArrayList<>();
+        List<Future<Integer>> onB = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            onA.add(clients.submit(() -> chat(a, s)));
+            onB.add(clients.submit(() -> chat(b, s)));
+        }
+        Thread.sleep(700);           // every call is with the provider now (it answers after 1.5 s)
+        a.kill();
+        int servedByB = 0;
+        for (Future<Integer> f : onB) {
+            servedByB += f.get() == 200 ? 1 : 0;
+        }
+        for (Future<Integer> f : onA) {
+            assertTrue(f.get() != 200, "replica A was killed before it could answer");
+        }
+        // B's sweeper ends what A left open once A has been silent for the grace period.
+        awaitSettled(s);
+        long counted = count("select requests from setting_usage_windows where ai_settings_id = ? "
+                + "and window_kind = 'day'", s.settingId);
+        long abandoned = count("select count(*) from usage_logs where member_id = ? and status = 'abandoned'",
+                s.memberId);
+        long ok = count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId);
+        assertTrue(counted <= 30, "never an overspend: " + counted);
+        assertEquals(counted, ok + abandoned, "every counted request has its usage row");
+        assertEquals(servedByB, ok);
+        assertTrue(abandoned > 0, "A's calls in flight were counted as spent");
+        assertTrue(stub.received().size() - hitsBefore <= 30, "the provider was called at most as often as allowed");
+
+        // The survivor serves exactly what is left, and not one call more.
+        List<Integer> more = burst(40, i -> b, s);
+        assertEquals(30 - counted, more.stream().filter(st -> st == 200).count(), histogram(more));
+        awaitSettled(s);
+        assertEquals(30, count("select requests from setting_usage_windows where ai_settings_id = ? "
+                + "and window_kind = 'day'", s.settingId));
+    }
+
+    @Test
+    @Order(4)
+    void aReplicaStoppedWithSigtermAnswersAndLogsEveryCallItAccepted() throws Exception {
+        AppReplica c = AppReplica.start("replica-c", env).awaitReady(Duration.ofSeconds(120));
+        Subject s = subject("slow", 0);
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(clients.submit(() -> chat(c, s)));
+        }
+        Thread.sleep(700);
+        c.terminate(Duration.ofSeconds(60));
+        for (Future<Integer> call : calls) {
+            assertEquals(200, call.get(), "an accepted call is answered during a graceful stop");
+        }
+        assertEquals(30, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
+        assertEquals(0, count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
+                + "where x.member_id = ? and r.state = 'reserved'", s.memberId));
+        assertEquals(30, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
+    }
+
+    private record Subject(long memberId, long settingId, String token) {
+    }
+
+    private static String histogram(List<Integer> statuses) {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        statuses.forEach(st -> counts.merge(st, 1, Integer::sum));
+        return "statuses: " + counts;
+    }
+
+    private Subject subject(String path, int dailyLimit) throws Exception {
+        JsonNode setting = post(b, "/api/admin/ai-settings", adminToken, Map.of("name", "replicas-" + path + "-"
+                        + System.nanoTime(), "provider", "openai_compatible", "base_url", stub.baseUrl() + "/" + path + "/v1",
+                "api_key", "sk-replicas-0001", "model_name", "m", "max_tokens", 50, "temperature", 0.5,
+                "hourly_limit", 0, "daily_limit", dailyLimit, "monthly_limit", 0));
+        String username = "r" + System.nanoTime();
+        JsonNode member = post(b, "/api/admin/members", adminToken, Map.of("username", username,
+                "email", username + "@lab.example", "password", "password-" + username, "role", "researcher",
+                "first_name", "Rep", "last_name", "Lica"));
+        JsonNode plans = get(b, "/api/admin/plans", adminToken);
+        long planId = 0;
+        for (JsonNode plan : plans) {
+            if (plan.path("name").asText().equals("enterprise")) {
+                planId = plan.path("id").asLong();
+            }
+        }
+        post(b, "/api/admin/user-ai-access", adminToken, Map.of("user_id", member.path("id").asLong(),
+                "ai_plan_id", planId, "ai_settings_id", setting.path("id").asLong()));
+        return new Subject(member.path("id").asLong(), setting.path("id").asLong(),
+                login(b, username, "password-" + username));
+    }
+
+    private interface Router {
+        AppReplica replicaFor(int call);
+    }
+
+    /** Fires all calls at once, each at the replica the router names; returns their statuses. */
+    private List<Integer> burst(int calls, Router router, Subject s) throws Exception {
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            AppReplica target = router.replicaFor(i);
+            futures.add(clients.submit(() -> {
+                go.await();
+                return chat(target, s);
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : futures) {
+            statuses.add(f.get());
+        }
+        return statuses;
+    }
+
+    private static int chat(AppReplica replica, Subject s) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(replica.url("/api/ai/chat")))
+                    .header("Authorization", "Bearer " + s.token()).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode();
+        } catch (Exception e) {
+            return -1;   // the connection broke (a killed replica)
+        }
+    }
+
+    /** Until no reservation of the member is open and the usage rows are written (they trail by a flush). */
+    private void awaitSettled(Subject s) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            long open = count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
+                    + "where x.member_id = ? and r.state = 'reserved'", s.memberId);
+            long resolved = count("select count(*) from quota_reservations r join user_ai_access x "
+                    + "on x.id = r.access_id where x.member_id = ? and r.state <> 'reserved'", s.memberId);
+            long logged = count("select count(*) from usage_logs where member_id = ? and status <> 'refused'",
+                    s.memberId);
+            if (open == 0 && logged == resolved) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("reservations of member " + s.memberId + " still open or unlogged after 30 s");
+    }
+
+    /** The count once it reaches {@code expected}, or what it is after 10 s. */
+    private long eventually(long expected, String sql, Object... params) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long value = count(sql, params);
+        while (value != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = count(sql, params);
+        }
+        return value;
+    }
+
+    private long count(String sql, Object... params) throws Exception {
+        try (Connection c = pg.connect(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String login(AppReplica replica, String username, String password) throws Exception {
+        return post(replica, "/api/auth/login", null, Map.of("username", username, "password", password))
+                .path("access_token").asText();
+    }
+
+    private static JsonNode get(AppReplica replica, String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(replica.url(path))).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
+    private static JsonNode post(AppReplica replica, String path, String token, Map<String, Object> body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private static JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
