@@ -24,7 +24,7 @@ STUB_PORT=$stub_port taskset -c 0 node "$root/scripts/bench/stub.mjs" > "$work/s
 pids+=($!)
 LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
   QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
-  taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gw_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 for pid in $(pgrep -f "$work/data/pg" || true); do taskset -pc 0 "$pid" >/dev/null || true; done

@@ -1,27 +1,33 @@
 package io.labgate.quota;
 
+import io.agroal.api.AgroalDataSource;
 import io.labgate.common.config.LabgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Exact quotas shared by every replica: PostgreSQL is the only counter. A reservation is one transaction of
- * conditional updates — the member's plan limits on their access row, then a conditional upsert per window
- * of the provider setting — so N concurrent requests against room for k succeed exactly k times: each
- * UPDATE locks the row and re-checks its condition against the committed value before writing. Any refusal
- * rolls the whole reservation back, so nothing is left half-taken.
+ * Exact quotas shared by every replica: PostgreSQL is the only counter. A reservation is one statement — the
+ * {@code quota_reserve} function: a conditional update of the member's plan limits on their access row, then a
+ * conditional upsert per window of the provider setting, then the reservation's row — so N concurrent requests
+ * against room for k succeed exactly k times: each UPDATE locks the row and re-checks its condition against the
+ * committed value before writing. Any refusal undoes the whole reservation, so nothing is left half-taken.
+ * Its commit does not wait for the WAL flush: atomicity and ordering are unchanged, and only a PostgreSQL crash
+ * could lose the last fraction of a second of counts (the reservation rows go with them).
  *
  * <p>Every reservation is a row in quota_reservations with a state. Its end (settle or release) is claimed once
  * in memory and written with the call's usage row by one conditional update of that state in the same
@@ -35,12 +41,14 @@ import java.util.UUID;
 public class QuotaService {
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Replica replica;
     private final Duration maxCallDuration;
 
-    QuotaService(EntityManager em, Clock clock, Replica replica, LabgateConfig config) {
+    QuotaService(EntityManager em, AgroalDataSource dataSource, Clock clock, Replica replica, LabgateConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.replica = replica;
         this.maxCallDuration = config.quota().maxCallDuration();
@@ -60,100 +68,72 @@ public class QuotaService {
                          int monthlyLimit) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Reserves one request and {@code claim.tokens()} on every limit of the call, or refuses naming the limit
+     * that would be passed. One statement (the {@code quota_reserve} function, V6) in its own transaction: one
+     * round trip to PostgreSQL.
+     */
     public QuotaReservation reserve(Claim claim, Limits limits) {
-        relaxCommitFlush();
-        long accessId = claim.accessId();
-        long settingId = claim.settingId();
-        long tokens = claim.tokens();
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        int updated = em.createNativeQuery("""
-                        UPDATE user_ai_access a SET
-                            requests_today = (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.requests_today END) + 1,
-                            tokens_used_today = (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.tokens_used_today END)
-                                + :tokens,
-                            tokens_used_month = (CASE WHEN date_trunc('month', a.last_reset_date)
-                                    < date_trunc('month', CAST(:today AS date)) THEN 0 ELSE a.tokens_used_month END)
-                                + :tokens,
-                            last_reset_date = GREATEST(a.last_reset_date, CAST(:today AS date)),
-                            updated_at = now()
-                         WHERE a.id = :id
-                           AND (:dailyRequests = 0 OR
-                                (CASE WHEN a.last_reset_date < :today THEN 0 ELSE a.requests_today END) + 1
-                                    <= :dailyRequests)
-                           AND (:monthlyTokens = 0 OR
-                                (CASE WHEN date_trunc('month', a.last_reset_date)
-                                    < date_trunc('month', CAST(:today AS date)) THEN 0 ELSE a.tokens_used_month END)
-                                    + :tokens <= :monthlyTokens)
-                        """)
-                .setParameter("today", today)
-                .setParameter("tokens", tokens)
-                .setParameter("id", accessId)
-                .setParameter("dailyRequests", limits.dailyRequestLimit())
-                .setParameter("monthlyTokens", limits.monthlyTokenLimit())
-                .executeUpdate();
-        if (updated == 0) {
-            throw memberRefusal(accessId, tokens, limits, now);
-        }
         Map<WindowKind, OffsetDateTime> windows = new EnumMap<>(WindowKind.class);
         for (WindowKind kind : WindowKind.values()) {
-            int limit = switch (kind) {
-                case HOUR -> limits.hourlyLimit();
-                case DAY -> limits.dailyLimit();
-                case MONTH -> limits.monthlyLimit();
-            };
-            if (limit == 0) {
-                continue;
+            if (limitOf(kind, limits) > 0) {
+                windows.put(kind, kind.start(now).toOffsetDateTime());
             }
-            OffsetDateTime start = kind.start(now).toOffsetDateTime();
-            @SuppressWarnings("unchecked")
-            List<Object> taken = em.createNativeQuery("""
-                            INSERT INTO setting_usage_windows AS w (ai_settings_id, window_kind, window_start, requests)
-                            VALUES (:setting, :kind, :start, 1)
-                            ON CONFLICT (ai_settings_id, window_kind, window_start)
-                            DO UPDATE SET requests = w.requests + 1 WHERE w.requests + 1 <= :limit
-                            RETURNING requests
-                            """)
-                    .setParameter("setting", settingId)
-                    .setParameter("kind", kind.dbName())
-                    .setParameter("start", start)
-                    .setParameter("limit", limit)
-                    .getResultList();
-            if (taken.isEmpty()) {
-                ZonedDateTime end = kind.end(now);
-                throw new QuotaExceededException("setting_" + kind.dbName() + "_limit",
-                        "The shared " + label(kind) + " request limit of this AI provider (" + limit
-                                + ") has been reached", end.toOffsetDateTime(), secondsUntil(now, end));
-            }
-            windows.put(kind, start);
         }
-        QuotaReservation reservation = new QuotaReservation(UUID.randomUUID(), accessId, settingId,
-                claim.promptTokens(), tokens, today, windows);
-        em.createNativeQuery("""
-                        INSERT INTO quota_reservations (id, replica_id, access_id, member_id, ai_settings_id,
-                            request_type, channel, counted_day, hour_window, day_window, month_window, prompt_tokens,
-                            tokens, created_at, expires_at)
-                        VALUES (:id, :replica, :access, :member, :setting, :type, :channel, :day, :hour, :dayWindow,
-                            :month, :prompt, :tokens, :now, :expires)
-                        """)
-                .setParameter("id", reservation.id())
-                .setParameter("replica", replica.id())
-                .setParameter("access", accessId)
-                .setParameter("member", claim.memberId())
-                .setParameter("setting", settingId)
-                .setParameter("type", claim.requestType())
-                .setParameter("channel", claim.channel())
-                .setParameter("day", today)
-                .setParameter("hour", windows.get(WindowKind.HOUR))
-                .setParameter("dayWindow", windows.get(WindowKind.DAY))
-                .setParameter("month", windows.get(WindowKind.MONTH))
-                .setParameter("prompt", claim.promptTokens())
-                .setParameter("tokens", tokens)
-                .setParameter("now", now.toOffsetDateTime())
-                .setParameter("expires", now.plus(maxCallDuration).toOffsetDateTime())
-                .executeUpdate();
-        return reservation;
+        QuotaReservation reservation = new QuotaReservation(UUID.randomUUID(), claim.accessId(), claim.settingId(),
+                claim.promptTokens(), claim.tokens(), today, windows);
+        try (Connection c = dataSource.getConnection(); PreparedStatement call = c.prepareStatement(RESERVE)) {
+            int i = 1;
+            call.setObject(i++, reservation.id());
+            call.setObject(i++, replica.id());
+            call.setLong(i++, claim.accessId());
+            call.setLong(i++, claim.memberId());
+            call.setLong(i++, claim.settingId());
+            call.setString(i++, claim.requestType());
+            call.setString(i++, claim.channel());
+            call.setObject(i++, today);
+            call.setLong(i++, claim.promptTokens());
+            call.setLong(i++, claim.tokens());
+            call.setInt(i++, limits.dailyRequestLimit());
+            call.setLong(i++, limits.monthlyTokenLimit());
+            for (WindowKind kind : WindowKind.values()) {
+                call.setObject(i++, kind.start(now).toOffsetDateTime());
+                call.setInt(i++, limitOf(kind, limits));
+            }
+            call.setObject(i++, now.toOffsetDateTime());
+            call.setObject(i, now.plus(maxCallDuration).toOffsetDateTime());
+            String refused;
+            try (ResultSet rs = call.executeQuery()) {
+                rs.next();
+                refused = rs.getString(1);
+            }
+            if (refused == null) {
+                return reservation;
+            }
+            if ("member".equals(refused)) {
+                throw memberRefusal(c, claim.accessId(), claim.tokens(), limits, now);
+            }
+            WindowKind kind = WindowKind.valueOf(refused.toUpperCase(java.util.Locale.ROOT));
+            ZonedDateTime end = kind.end(now);
+            throw new QuotaExceededException("setting_" + kind.dbName() + "_limit",
+                    "The shared " + label(kind) + " request limit of this AI provider (" + limitOf(kind, limits)
+                            + ") has been reached", end.toOffsetDateTime(), secondsUntil(now, end));
+        } catch (SQLException e) {
+            throw new IllegalStateException("quota reservation failed: " + e.getSQLState(), e);
+        }
+    }
+
+    private static final String RESERVE =
+            "SELECT quota_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static int limitOf(WindowKind kind, Limits limits) {
+        return switch (kind) {
+            case HOUR -> limits.hourlyLimit();
+            case DAY -> limits.dailyLimit();
+            case MONTH -> limits.monthlyLimit();
+        };
     }
 
     /**
@@ -190,27 +170,26 @@ public class QuotaService {
                 .executeUpdate();
     }
 
-    /**
-     * Counter updates do not wait for their WAL flush: they stay atomic and exactly ordered by row locks, and
-     * only a PostgreSQL crash could lose the last fraction of a second of counts (the usage log, written
-     * separately, keeps the record). This halves the cost of a call on disks with slow fsync.
-     */
-    private void relaxCommitFlush() {
-        em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-    }
 
-    private QuotaExceededException memberRefusal(long accessId, long tokens, Limits limits, ZonedDateTime now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT CASE WHEN last_reset_date < :today THEN 0 ELSE requests_today END,
-                               CASE WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(:today AS date))
-                                    THEN 0 ELSE tokens_used_month END
-                          FROM user_ai_access WHERE id = :id
-                        """)
-                .setParameter("today", now.toLocalDate())
-                .setParameter("id", accessId)
-                .getSingleResult();
-        int requestsToday = ((Number) row[0]).intValue();
-        long tokensMonth = ((Number) row[1]).longValue();
+    private static QuotaExceededException memberRefusal(Connection c, long accessId, long tokens, Limits limits,
+                                                        ZonedDateTime now) throws SQLException {
+        int requestsToday;
+        long tokensMonth;
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT CASE WHEN last_reset_date < ? THEN 0 ELSE requests_today END,
+                       CASE WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(? AS date))
+                            THEN 0 ELSE tokens_used_month END
+                  FROM user_ai_access WHERE id = ?
+                """)) {
+            q.setObject(1, now.toLocalDate());
+            q.setObject(2, now.toLocalDate());
+            q.setLong(3, accessId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                requestsToday = rs.getInt(1);
+                tokensMonth = rs.getLong(2);
+            }
+        }
         if (limits.dailyRequestLimit() != 0 && requestsToday + 1 > limits.dailyRequestLimit()) {
             ZonedDateTime end = WindowKind.DAY.end(now);
             return new QuotaExceededException("daily_request_limit", "Your plan's daily request limit ("

@@ -3,14 +3,18 @@ package io.labgate.usage;
 import io.labgate.audit.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.labgate.audit.AdminChange;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Admin-editable settings of usage logging. Read often (every call), changed rarely: cached for a few
- * seconds, so a change reaches every replica within that time.
+ * Admin-editable settings of usage logging. Read often (every call), changed rarely: cached, dropped when an
+ * admin change commits on any replica (ChangeBroadcast), and re-read after a few seconds in any case.
  */
 @ApplicationScoped
 public class UsageSettings {
@@ -27,16 +31,25 @@ public class UsageSettings {
         this.audit = audit;
     }
 
-    @Transactional
+    /** Every call asks; the database is read only when the cached value is older than {@code CACHE}. */
     public ContentRetention contentRetention() {
-        long now = System.nanoTime();
-        if (retention == null || now - readAt > CACHE.toNanos()) {
+        ContentRetention cached = retention;
+        if (cached != null && System.nanoTime() - readAt <= CACHE.toNanos()) {
+            return cached;
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
             List<?> rows = em.createNativeQuery("SELECT value FROM app_settings WHERE key = 'content_retention'")
                     .getResultList();
-            retention = rows.isEmpty() ? ContentRetention.FULL : ContentRetention.parse((String) rows.getFirst());
-            readAt = now;
-        }
-        return retention;
+            ContentRetention read = rows.isEmpty() ? ContentRetention.FULL : ContentRetention.parse((String) rows.getFirst());
+            retention = read;
+            readAt = System.nanoTime();
+            return read;
+        });
+    }
+
+    /** An admin change (here or on another replica) is seen at the next call. */
+    void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
+        retention = null;
     }
 
     @Transactional
