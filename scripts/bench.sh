@@ -17,17 +17,27 @@ rm -rf "$work" && mkdir -p "$work"
   -Dquarkus.package.output-directory=bench/app)
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# The embedded PostgreSQL does not always stop with the app: stop it too, so the next run starts clean.
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  pkill -f -- "bin/postgres -D .* -p $db_port" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 STUB_PORT=$stub_port taskset -c 0 node "$root/scripts/bench/stub.mjs" > "$work/stub.log" 2>&1 &
 pids+=($!)
+# The peer measured beside LabGate: Portkey's OSS gateway (npm @portkey-ai/gateway), on the same core as LabGate.
+peer_port=${BENCH_PEER_PORT:-18787}
+taskset -c 1 node "$root/scripts/bench/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$peer_port" \
+  > "$work/peer.log" 2>&1 &
+pids+=($!)
 LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
   QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
   taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
-pids+=($!)
+gw_pid=$!
+pids+=($gw_pid)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gw_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-for pid in $(pgrep -f "$work/data/pg" || true); do taskset -pc 0 "$pid" >/dev/null || true; done
+for pid in $(pgrep -f -- "bin/postgres -D .* -p $db_port" || true); do taskset -pc 0 "$pid" >/dev/null || true; done
 
 api() { curl -fs -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} "$@"; }
 json() { node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s)$1))"; }
@@ -51,7 +61,9 @@ db_work="select sum(xact_commit) || ' ' || sum(tup_inserted + tup_updated + tup_
 work_before=$(sql "$db_work")
 requests_before=$(sql "select coalesce(sum(requests_today), 0) from user_ai_access")
 
+peer_version=$(node -p "require('$root/scripts/bench/node_modules/@portkey-ai/gateway/package.json').version")
 GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
+  PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" \
   taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
 
 # Log parity: every 2xx through the gateway has its usage_logs row once the ledger drained.
@@ -59,7 +71,7 @@ sleep 3
 work_after=$(sql "$db_work")
 rows=$(sql "select count(*) from usage_logs where status = 'ok'")
 requests=$(sql "select requests_today from user_ai_access")
-rss=$(ps -o rss= -p "${pids[1]}" | awk '{printf "%d", $1/1024}')
+rss=$(ps -o rss= -p "$gw_pid" | awk '{printf "%d", $1/1024}')
 calls=$((requests - requests_before))
 db_per_call=$(node -e "const [t0,r0]='$work_before'.split(' ').map(Number),[t1,r1]='$work_after'.split(' ').map(Number);console.log(((t1-t0)/$calls).toFixed(2)+' '+((r1-r0)/$calls).toFixed(2))")
 node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" "$db_per_call" > "$root/docs/benchmarks.md"

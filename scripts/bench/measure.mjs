@@ -8,19 +8,22 @@ import * as hdr from 'hdr-histogram-js';
 const gateway = process.env.GATEWAY_URL; // http://127.0.0.1:18081
 const direct = process.env.DIRECT_URL; // http://127.0.0.1:18099
 const key = process.env.API_KEY;
+// A peer gateway measured in the same run against the same stub (Portkey's OSS gateway), when given.
+const peer = process.env.PEER_URL;
+const peerHeaders = { 'x-portkey-provider': 'openai', 'x-portkey-custom-host': `${direct}/v1`, authorization: 'Bearer sk-bench' };
 const samples = Number(process.env.SAMPLES ?? 5000);
 const duration = Number(process.env.DURATION_S ?? 15);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'Is a CR of 0.08 acceptable?' }], max_tokens: 64 });
 const streamBody = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'stream' }], max_tokens: 128, stream: true, stream_options: { include_usage: true } });
 
-function post(base, payload, onFirstData) {
+function post(base, payload, onFirstData, headers = { authorization: `Bearer ${key}` }) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     let first = null;
     const req = http.request(`${base}/v1/chat/completions`, {
       method: 'POST', agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(payload) },
+      headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
     }, (res) => {
       let seen = '';
       res.on('data', (c) => {
@@ -59,11 +62,11 @@ async function addedLatency() {
   };
 }
 
-function load(url, connections, auth) {
+function load(url, connections, auth, headers = auth ? { authorization: `Bearer ${key}` } : {}) {
   return new Promise((resolve, reject) => {
     autocannon({
       url: `${url}/v1/chat/completions`, method: 'POST', body, connections, duration, pipelining: 1,
-      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) },
+      headers: { 'content-type': 'application/json', ...headers },
     }, (err, r) => (err ? reject(err) : resolve({
       connections, rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99,
       errors: r.errors + r.non2xx, total: r.requests.total,
@@ -95,10 +98,30 @@ async function streaming() {
     added_ttft_p50_ms: +(ms(g, 50) - ms(d, 50)).toFixed(3), added_ttft_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3) };
 }
 
+/** The peer, like LabGate: added latency at one connection (interleaved with direct calls) and throughput. */
+async function peerResult() {
+  if (!peer) return null;
+  const d = histogram();
+  const g = histogram();
+  for (let i = 0; i < 500; i++) { await post(direct, body); await post(peer, body, false, peerHeaders); }
+  for (let i = 0; i < samples; i++) {
+    d.recordValue(Math.round((await post(direct, body)).total * 1000));
+    g.recordValue(Math.round((await post(peer, body, false, peerHeaders)).total * 1000));
+  }
+  const rows = [];
+  for (const c of [1, 4, 16, 32, 64]) {
+    const r = await load(peer, c, false, peerHeaders);
+    rows.push({ connections: c, rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, errors: r.errors });
+  }
+  return { name: process.env.PEER_NAME ?? 'peer', added_p50_ms: +(ms(g, 50) - ms(d, 50)).toFixed(3),
+    added_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3), throughput: rows };
+}
+
 const latencyResult = await addedLatency();
 const throughputResult = await throughput();
 const streamingResult = await streaming();
 const gatewayOk = 500 + samples + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0) + 10 + streamingResult.samples;
-const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: gatewayOk };
+const peerMeasured = await peerResult();
+const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: gatewayOk, peer: peerMeasured };
 console.log(JSON.stringify(result, null, 2));
 agent.destroy();

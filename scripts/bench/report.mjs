@@ -39,6 +39,19 @@ Highest measured throughput with added p99 ≤ 5 ms: **${frontier ? `${frontier.
 |---|---|---|
 | added time to first token | ${s.added_ttft_p50_ms} ms | ${s.added_ttft_p99_ms} ms |
 
+${r.peer ? `## Beside a peer: ${r.peer.name}, same stub, same client, same core
+
+| | added p50 | added p99 |
+|---|---|---|
+| LabGate | ${a.added_p50_ms} ms | ${a.added_p99_ms} ms |
+| ${r.peer.name} | ${r.peer.added_p50_ms} ms | ${r.peer.added_p99_ms} ms |
+
+| connections | LabGate RPS | peer RPS | LabGate ÷ peer | LabGate p99 | peer p99 | peer errors |
+|---|---|---|---|---|---|---|
+${r.peer.throughput.map((p, i) => { const t = r.throughput[i]; return `| ${p.connections} | ${t.gateway_rps} | ${p.rps} | ${(t.gateway_rps / Math.max(1, p.rps)).toFixed(2)} | ${t.gateway_p99_ms} ms | ${p.p99_ms} ms | ${p.errors} |`; }).join('\n')}
+
+The peer does no quota, accounting or logging of its own here (no database); LabGate does all of them.
+` : ''}
 ## Accounting under load
 
 - Usage log rows with status ok after the writer drained: **${logRows}**; the member's request counter (one per reserved call): **${requestsToday}** — every counted call has exactly one log row.

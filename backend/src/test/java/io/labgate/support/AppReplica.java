@@ -78,18 +78,30 @@ public final class AppReplica implements AutoCloseable {
         throw new IllegalStateException(name + " did not become ready in " + timeout);
     }
 
-    /** kill -9: no shutdown hook, nothing drained, leases and reservations left behind. */
+    /** kill -9: no shutdown hook, nothing drained, reservations left behind. */
     public void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        reap(children);
+    }
+
+    /**
+     * The packaged test build also carries the embedded PostgreSQL (its own, unused here): a replica killed
+     * with -9 cannot stop it, so it is stopped here rather than left running on the machine.
+     */
+    private static void reap(List<ProcessHandle> children) {
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** SIGTERM, as Kubernetes sends it; returns once the process has exited. */
     public int terminate(Duration timeout) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " did not stop within " + timeout);
         }
+        reap(children);
         return process.exitValue();
     }
 
