@@ -61,14 +61,17 @@ The peer does no quota, accounting or logging of its own here (no database); Lab
 
 ## Where the time goes, and what is next
 
-**The targets are not met yet.** Since the last measurement the end of a call left the request path: the
-settlement, the usage row and the prompt-log entry are booked together by the ledger, one transaction per batch
-(every 250 ms or 1,000 calls), instead of two more transactions per call. What remains synchronous on every call is
-the quota reservation — one transaction (a conditional UPDATE of the member's counters, one upsert per limited
-provider window, and the reservation's row) — and that sets the floor above.
+**The targets are not met yet.** In this session the end of a call left the request path — the settlement, the
+usage row and the prompt-log entry are booked together by the ledger, one transaction per batch (every 250 ms or
+1,000 calls) — and the reservation became one statement (the \`quota_reserve\` function, one round trip). At the
+start of the session the same bench measured added p50 3.1 ms / p99 12.4 ms at one connection and a ceiling of
+~770 RPS with three transactions per call. What remains synchronous on every call is that one reservation; the rest
+of the added time is the JVM's own request work: a JFR profile of a shorter run (BENCH_JAVA_OPTS) showed reading the
+request body in blocking mode on the virtual thread as the largest single item, the rest (JSON, the upstream client,
+dispatch) spread thin.
 
 Next (issue 7): leased budgets — each replica leases blocks of every limit from PostgreSQL and reserves in memory
 against them, renewing in the background; the ledger then books lease consumption with the usage rows — which takes
-PostgreSQL off the hot path (≈ 0 transactions per call at steady state); then the Portkey OSS gateway measured beside
-LabGate in the same run.
+PostgreSQL off the hot path (≈ 0 transactions per call at steady state); and reading the body on the event loop
+before the call moves to its virtual thread.
 `);

@@ -56,18 +56,18 @@ public class AccessService {
     @Transactional
     public PageResponse<AccessView> list(String q, Long planId, Boolean enabled, PageRequest page) {
         var filter = new AccessRepository.AccessFilter(q, planId, enabled);
-        List<AccessView> items = repository.page(filter, page.page, page.size).stream().map(AccessView::of).toList();
+        List<AccessView> items = repository.page(filter, page.page, page.size).stream().map(this::view).toList();
         return new PageResponse<>(items, repository.count(filter), page.page, page.size);
     }
 
     @Transactional
     public AccessView get(long id) {
-        return AccessView.of(find(id));
+        return view(find(id));
     }
 
     @Transactional
     public AccessView getForMember(long memberId) {
-        return repository.findByMember(memberId).map(AccessView::of).orElseThrow(() ->
+        return repository.findByMember(memberId).map(this::view).orElseThrow(() ->
                 new ApiException(404, "not_found", "No AI access has been assigned to you yet"));
     }
 
@@ -87,7 +87,7 @@ public class AccessService {
             access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
         }
         repository.persist(access);
-        AccessView view = AccessView.of(access);
+        AccessView view = view(access);
         audit.record("access.create", "user_ai_access", access.id, null, view);
         return view;
     }
@@ -95,7 +95,7 @@ public class AccessService {
     @Transactional
     public AccessView update(long id, AccessRequests.Update request) {
         UserAiAccess access = find(id);
-        AccessView before = AccessView.of(access);
+        AccessView before = view(access);
         if (request.aiPlanId() != null) {
             access.plan = planFor("ai_plan_id", request.aiPlanId());
         }
@@ -110,7 +110,7 @@ public class AccessService {
             access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
         }
         access.updatedAt = OffsetDateTime.now(clock);
-        AccessView after = AccessView.of(access);
+        AccessView after = view(access);
         audit.record("access.update", "user_ai_access", id, before, after);
         return after;
     }
@@ -118,7 +118,7 @@ public class AccessService {
     @Transactional
     public void delete(long id) {
         UserAiAccess access = find(id);
-        AccessView before = AccessView.of(access);
+        AccessView before = view(access);
         repository.delete(access);
         audit.record("access.delete", "user_ai_access", id, before, null);
     }
@@ -160,7 +160,7 @@ public class AccessService {
             changed.add(access);
         }
         for (UserAiAccess access : changed) {
-            audit.record("access.bulk_assign", "user_ai_access", access.id, null, AccessView.of(access));
+            audit.record("access.bulk_assign", "user_ai_access", access.id, null, view(access));
         }
         return new AccessRequests.BulkAssignResult(ids.size(), ids.size() + "명의 사용자에게 AI 기능이 할당되었습니다");
     }
@@ -168,12 +168,16 @@ public class AccessService {
     @Transactional
     public AccessView resetUsage(long id) {
         UserAiAccess access = find(id);
-        AccessView before = AccessView.of(access);
+        AccessView before = view(access);
         quota.resetMemberCounters(id);
         repository.getEntityManager().refresh(access);
-        AccessView after = AccessView.of(access);
+        AccessView after = view(access);
         audit.record("access.reset_usage", "user_ai_access", id, before, after);
         return after;
+    }
+
+    private AccessView view(UserAiAccess access) {
+        return AccessView.of(access, LocalDate.now(clock));
     }
 
     private UserAiAccess find(long id) {

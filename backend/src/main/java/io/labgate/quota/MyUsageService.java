@@ -34,12 +34,12 @@ public class MyUsageService {
                 new ApiException(404, "not_found", "No AI access has been assigned to you yet"));
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        boolean newDay = access.lastResetDate.isBefore(today);
-        boolean newMonth = access.lastResetDate.withDayOfMonth(1).isBefore(today.withDayOfMonth(1));
+        MemberUsage usage = MemberUsage.asOf(today, access.lastResetDate, access.requestsToday,
+                access.tokensUsedToday, access.tokensUsedMonth);
         List<UsageWindowView> windows = new ArrayList<>();
-        windows.add(UsageWindowView.of("day", "plan", "requests", newDay ? 0 : access.requestsToday,
+        windows.add(UsageWindowView.of("day", "plan", "requests", usage.requestsToday(),
                 access.plan.dailyRequestLimit, WindowKind.DAY.end(now).toOffsetDateTime()));
-        windows.add(UsageWindowView.of("month", "plan", "tokens", newMonth ? 0 : access.tokensUsedMonth,
+        windows.add(UsageWindowView.of("month", "plan", "tokens", usage.tokensMonth(),
                 access.plan.monthlyTokenLimit, WindowKind.MONTH.end(now).toOffsetDateTime()));
         AiSetting setting = access.aiSetting;
         if (setting != null) {

@@ -1,4 +1,4 @@
-package io.labgate.access;
+package io.labgate.quota;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

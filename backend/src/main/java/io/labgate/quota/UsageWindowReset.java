@@ -1,4 +1,4 @@
-package io.labgate.access;
+package io.labgate.quota;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package io.labgate.access;
+package io.labgate.quota;
 
 import io.labgate.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
