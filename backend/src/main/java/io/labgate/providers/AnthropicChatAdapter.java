@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class AnthropicChatAdapter extends JsonAdapterSupport {
 
+    /** Anthropic's API version header, for calls and connection tests alike. */
+    static final String VERSION = "2023-06-01";
+
     AnthropicChatAdapter(ProviderHttp http, ObjectMapper json, LabgateConfig config) {
         super(http, json, config);
     }
@@ -126,6 +129,6 @@ public class AnthropicChatAdapter extends JsonAdapterSupport {
             body.put("stream", true);
         }
         return new ProviderHttp.Call(c.provider(), HttpMethod.POST, trimSlash(c.baseUrl()) + "/v1/messages",
-                Map.of("x-api-key", c.apiKey(), "anthropic-version", AnthropicApi.VERSION), write(body));
+                Map.of("x-api-key", c.apiKey(), "anthropic-version", VERSION), write(body));
     }
 }

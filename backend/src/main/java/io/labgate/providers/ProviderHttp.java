@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +35,9 @@ import java.util.concurrent.TimeoutException;
  * wait. Nothing is retried once a response was accepted or after a time-out (the provider may have done the
  * work), so a call is never billed twice. The body of a successful response is left unread, for streaming.
  *
- * <p>Vert.x's HTTP client rather than the REST Client here: streamed answers need the status and headers
- * first and then the raw bytes as they arrive.
+ * <p>The one transport to providers, for AI calls and connection tests ({@link #probe}) alike, with one failure
+ * classification ({@link #failure}). Vert.x's HTTP client rather than the REST Client: streamed answers need the
+ * status and headers first and then the raw bytes as they arrive.
  */
 @ApplicationScoped
 public class ProviderHttp {
@@ -162,7 +164,26 @@ public class ProviderHttp {
     /** What a failed status means; retryable failures are wrapped with their delay. */
     RuntimeException classify(Provider provider, HttpClientResponse response, String body) {
         int status = response.statusCode();
+        UpstreamException failure = failure(status, body);
+        if (failure.kind() == UpstreamException.Kind.AUTH || body.contains("insufficient_quota")) {
+            return failure;
+        }
+        boolean retryable = status == 408 || status == 409 || status == 429 || status >= 500;
         String shouldRetry = response.getHeader("x-should-retry");
+        if ("false".equalsIgnoreCase(shouldRetry)) {
+            retryable = false;
+        } else if ("true".equalsIgnoreCase(shouldRetry)) {
+            retryable = true;
+        }
+        return retryable ? new UpstreamRetry(failure, retryDelay(response, body)) : failure;
+    }
+
+    /**
+     * The one place a provider's failed answer is classified, for calls and connection tests alike: the key
+     * rejected (401, 403, Gemini's 400 API_KEY_INVALID), no credit or rate limited (429), failing (5xx, 529,
+     * 408, 409), or the request itself rejected (other 4xx).
+     */
+    public UpstreamException failure(int status, String body) {
         if (status == 401 || status == 403 || (status == 400 && body.contains("API_KEY_INVALID"))) {
             return new UpstreamException(UpstreamException.Kind.AUTH, status, "HTTP " + status
                     + ": the provider rejected the platform's key");
@@ -171,18 +192,44 @@ public class ProviderHttp {
             return new UpstreamException(UpstreamException.Kind.RATE_LIMITED, status,
                     "HTTP 429: the provider account has no credit left");
         }
-        boolean retryable = status == 408 || status == 409 || status == 429 || status >= 500;
-        if ("false".equalsIgnoreCase(shouldRetry)) {
-            retryable = false;
-        } else if ("true".equalsIgnoreCase(shouldRetry)) {
-            retryable = true;
+        if (status == 429) {
+            return new UpstreamException(UpstreamException.Kind.RATE_LIMITED, status, "HTTP 429: rate limited by the provider");
         }
-        UpstreamException failure = status == 429
-                ? new UpstreamException(UpstreamException.Kind.RATE_LIMITED, status, "HTTP 429: rate limited by the provider")
-                : status >= 500 || status == 408 || status == 409
-                ? new UpstreamException(UpstreamException.Kind.UNAVAILABLE, status, "HTTP " + status + " from the provider")
-                : new UpstreamException(UpstreamException.Kind.REJECTED, status, rejection(status, body));
-        return retryable ? new UpstreamRetry(failure, retryDelay(response, body)) : failure;
+        if (status >= 500 || status == 408 || status == 409) {
+            return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, status, "HTTP " + status + " from the provider");
+        }
+        return new UpstreamException(UpstreamException.Kind.REJECTED, status, rejection(status, body));
+    }
+
+    /** A provider's answer as it came: status, body and the Retry-After header (connection tests read it whole). */
+    public record Answer(int status, String body, String retryAfter) {
+    }
+
+    /**
+     * One attempt and no retries — a connection test must show the first answer — through the same client and
+     * transport classification as calls: any HTTP status is an answer; no answer fails with an UpstreamException.
+     */
+    public Uni<Answer> probe(Call call) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(call.method())
+                .setAbsoluteURI(call.url())
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.readTimeout().toMillis());
+        call.headers().forEach((k, v) -> {
+            if (v != null) {
+                options.addHeader(k, v);
+            }
+        });
+        return client.request(options)
+                .onFailure().transform(failure -> unwrap(transportFailure(failure, call, false)))
+                .flatMap(request -> request.send()
+                        .onFailure().transform(failure -> unwrap(transportFailure(failure, call, true))))
+                .flatMap(response -> response.body().map(Buffer::toString)
+                        .map(body -> new Answer(response.statusCode(), body, response.getHeader("retry-after"))));
+    }
+
+    private static RuntimeException unwrap(RuntimeException failure) {
+        return failure instanceof UpstreamRetry retry ? retry.failure : failure;
     }
 
     /** A short reason for a 4xx, taken from the provider's error type only (messages can echo keys). */
@@ -250,17 +297,23 @@ public class ProviderHttp {
             return (RuntimeException) failure;
         }
         String provider = call.provider().wireName();
+        if (causedBy(failure, UnknownHostException.class)) {
+            return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "could not connect to " + provider
+                    + ": host not found");
+        }
         boolean noConnection = causedBy(failure, ConnectException.class)
                 || causedBy(failure, ConnectionPoolTooBusyException.class);
         if (!sent || noConnection) {
             if (noConnection || timedOut(failure)) {
+                String why = timedOut(failure) ? "connecting timed out" : "connection refused";
                 return new UpstreamRetry(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,
-                        "could not connect to " + provider), -1);
+                        "could not connect to " + provider + ": " + why), -1);
             }
             return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
         }
         if (timedOut(failure)) {
-            return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from " + provider);
+            return new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no answer in time from " + provider
+                    + " (timed out)");
         }
         return new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0, "connection to " + provider + " failed");
     }

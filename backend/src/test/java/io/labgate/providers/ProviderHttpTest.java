@@ -104,7 +104,7 @@ class ProviderHttpTest {
                         + "/v1/chat/completions")));
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 assertEquals(UpstreamException.Kind.UNAVAILABLE, failure.kind());
-                assertEquals("could not connect to openai", failure.getMessage());
+                assertEquals("could not connect to openai: connecting timed out", failure.getMessage());
                 assertTrue(elapsedMs >= 600, "two attempts of 300 ms each, took " + elapsedMs + " ms");
             } finally {
                 for (Socket socket : queued) {
