@@ -12,11 +12,14 @@ import io.labgate.plans.Plan;
 import io.labgate.plans.PlanService;
 import io.labgate.providers.AiSetting;
 import io.labgate.providers.AiSettingService;
+import io.labgate.quota.PendingUsage;
 import io.labgate.quota.QuotaService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,12 +41,14 @@ public class AccessService {
     private final AuditService audit;
     private final CurrentMember currentMember;
     private final QuotaService quota;
+    private final PendingUsage pending;
     private final Clock clock;
 
     AccessService(AccessRepository repository, MemberRepository members, PlanService plans,
                   AiSettingService settings, AuditService audit, CurrentMember currentMember, QuotaService quota,
-                  Clock clock) {
+                  PendingUsage pending, Clock clock) {
         this.quota = quota;
+        this.pending = pending;
         this.repository = repository;
         this.members = members;
         this.plans = plans;
@@ -65,10 +70,11 @@ public class AccessService {
         return view(find(id));
     }
 
-    @Transactional
+    /** The member's own access, read after their ended calls are booked (see PendingUsage). */
     public AccessView getForMember(long memberId) {
-        return repository.findByMember(memberId).map(this::view).orElseThrow(() ->
-                new ApiException(404, "not_found", "No AI access has been assigned to you yet"));
+        pending.awaitMember(memberId, Duration.ofSeconds(1));
+        return QuarkusTransaction.joiningExisting().call(() -> repository.findByMember(memberId).map(this::view)
+                .orElseThrow(() -> new ApiException(404, "not_found", "No AI access has been assigned to you yet")));
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.RetryableApiException;
 import io.labgate.promptlog.PromptLogRow;
+import io.labgate.quota.PendingUsage;
 import io.labgate.quota.ReservationBook;
 import io.labgate.usage.UsageRecord;
 import io.micrometer.core.instrument.Counter;
@@ -31,9 +32,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +66,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code drain-timeout}.
  */
 @ApplicationScoped
-public class CallLedger {
+public class CallLedger implements PendingUsage {
 
     private static final Logger LOG = Logger.getLogger(CallLedger.class);
     private static final String INSERT = """
@@ -111,6 +114,8 @@ public class CallLedger {
     private final long maxBackoffMillis;
 
     private final Queue<CallEntry> queue = new ConcurrentLinkedQueue<>();
+    /** Entries not yet in the books, per member: a member reading their own usage waits for their own calls. */
+    private final Map<Long, AtomicInteger> pendingByMember = new ConcurrentHashMap<>();
     /** Rows in {@link #queue}. */
     private final AtomicInteger queued = new AtomicInteger();
     /** Rows submitted and not yet written or dropped: the queue plus the batch being written. */
@@ -214,6 +219,10 @@ public class CallLedger {
         Objects.requireNonNull(entry, "entry");
         submitted.incrementAndGet();
         pending.incrementAndGet();
+        Long member = entry.usage().memberId();
+        if (member != null) {
+            pendingByMember.computeIfAbsent(member, k -> new AtomicInteger()).incrementAndGet();
+        }
         queue.add(entry);
         if (queued.incrementAndGet() >= batchSize) {
             Thread thread = worker;
@@ -317,7 +326,7 @@ public class CallLedger {
             while (true) {
                 try {
                     insert(batch, backoff, batch.size());
-                    settleWritten(batch.size());
+                    settleWritten(batch);
                     backoff.succeeded(batch.size());
                     return;
                 } catch (SQLException e) {
@@ -348,7 +357,7 @@ public class CallLedger {
                 int unwritten = batch.size() - i;
                 try {
                     insert(List.of(row), backoff, unwritten);
-                    settleWritten(1);
+                    settleWritten(List.of(batch.get(i))); // as submitted: a repair may have cleared its member
                     backoff.succeeded(1);
                     break;
                 } catch (SQLException e) {
@@ -363,7 +372,7 @@ public class CallLedger {
                         repaired = row.withoutPrompt();
                     }
                     if (repaired == null || repaired.equals(row)) {
-                        drop(row.usage(), describe(e));
+                        drop(batch.get(i), describe(e));
                         break;
                     }
                     LOG.warnf("Usage log row of member %s at %s was rejected (%s); writing it repaired",
@@ -498,21 +507,48 @@ public class CallLedger {
         }
     }
 
-    private void settleWritten(int rows) {
-        written.addAndGet(rows);
-        writtenCounter.increment(rows);
-        settle(rows);
+    private void settleWritten(List<CallEntry> entries) {
+        written.addAndGet(entries.size());
+        writtenCounter.increment(entries.size());
+        settle(entries);
     }
 
-    private void settle(int rows) {
-        pending.addAndGet(-rows);
-        settled.addAndGet(rows);
+    private void settle(List<CallEntry> entries) {
+        for (CallEntry entry : entries) {
+            Long member = entry.usage().memberId();
+            AtomicInteger mine = member == null ? null : pendingByMember.get(member);
+            if (mine != null && mine.decrementAndGet() <= 0) {
+                pendingByMember.remove(member, mine);
+            }
+        }
+        pending.addAndGet(-entries.size());
+        settled.addAndGet(entries.size());
     }
 
-    private void drop(UsageRecord row, String reason) {
+    /**
+     * Waits (at most {@code max}) until the member's calls ended so far are in the books, so a member who reads
+     * their usage right after an answer sees it counted; returns whether they are.
+     */
+    @Override
+    public boolean awaitMember(long memberId, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            AtomicInteger mine = pendingByMember.get(memberId);
+            if (mine == null || mine.get() <= 0) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private void drop(CallEntry entry, String reason) {
+        UsageRecord row = entry.usage();
         dropped.incrementAndGet();
         droppedCounter.increment();
-        settle(1);
+        settle(List.of(entry));
         // Never the prompt, response or error text.
         LOG.errorf("Usage log row DROPPED after repair: created %s, member %s, setting %s, %s/%s, %s, status %s, "
                         + "tokens %d+%d, cost %s: %s", row.createdAt(), row.memberId(), row.settingId(),

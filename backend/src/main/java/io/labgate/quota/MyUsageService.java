@@ -6,9 +6,10 @@ import io.labgate.common.error.ApiException;
 import io.labgate.providers.AiSetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -21,15 +22,25 @@ public class MyUsageService {
     private final AccessRepository accessRepository;
     private final EntityManager em;
     private final Clock clock;
+    private final PendingUsage pending;
 
-    MyUsageService(AccessRepository accessRepository, EntityManager em, Clock clock) {
+    /** Longer than a flush interval; a backed-up ledger does not hold the page longer than this. */
+    static final Duration READ_YOUR_CALLS = Duration.ofSeconds(1);
+
+    MyUsageService(AccessRepository accessRepository, EntityManager em, Clock clock, PendingUsage pending) {
+        this.pending = pending;
         this.accessRepository = accessRepository;
         this.em = em;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Read after the member's own ended calls are booked (at most a flush away), outside any transaction. */
     public MyUsageView forMember(long memberId) {
+        pending.awaitMember(memberId, READ_YOUR_CALLS);
+        return QuarkusTransaction.joiningExisting().call(() -> read(memberId));
+    }
+
+    private MyUsageView read(long memberId) {
         UserAiAccess access = accessRepository.findByMember(memberId).orElseThrow(() ->
                 new ApiException(404, "not_found", "No AI access has been assigned to you yet"));
         ZonedDateTime now = ZonedDateTime.now(clock);
