@@ -26,6 +26,10 @@ trap cleanup EXIT
 
 STUB_PORT=$stub_port taskset -c 0 node "$root/scripts/bench/stub.mjs" > "$work/stub.log" 2>&1 &
 pids+=($!)
+# An upstream that takes 1.5 s (a reasoning model), for the many-calls-in-flight row.
+slow_port=${BENCH_SLOW_STUB_PORT:-18098}
+STUB_PORT=$slow_port LATENCY_MS=1500 taskset -c 0 node "$root/scripts/bench/stub.mjs" > "$work/slow-stub.log" 2>&1 &
+pids+=($!)
 # The peer measured beside LabGate: Portkey's OSS gateway (npm @portkey-ai/gateway), on the same core as LabGate.
 peer_port=${BENCH_PEER_PORT:-18787}
 taskset -c 1 node "$root/scripts/bench/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$peer_port" \
@@ -49,6 +53,15 @@ member=$(api -X POST "$base/api/admin/members" -d '{"username":"bencher","email"
 api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$member,\"ai_plan_id\":$plan,\"ai_settings_id\":$setting}" >/dev/null
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"bencher","password":"bench-password-1"}' | json .access_token)
 key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+# A second researcher whose provider answers slowly.
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
+slow_setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench slow stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$slow_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
+slow_member=$(api -X POST "$base/api/admin/members" -d '{"username":"slowbencher","email":"slow@lab.example","password":"bench-password-2","role":"researcher"}' | json .id)
+api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$slow_member,\"ai_plan_id\":$plan,\"ai_settings_id\":$slow_setting}" >/dev/null
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"slowbencher","password":"bench-password-2"}' | json .access_token)
+slow_key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+# LabGate's resident memory, sampled through the whole run.
+(while kill -0 "$gw_pid" 2>/dev/null; do ps -o rss= -p "$gw_pid"; sleep 0.2; done > "$work/rss.log") &
 
 sql() {
   for db in postgres quarkus labgate; do
@@ -63,17 +76,18 @@ requests_before=$(sql "select coalesce(sum(requests_today), 0) from user_ai_acce
 
 peer_version=$(node -p "require('$root/scripts/bench/node_modules/@portkey-ai/gateway/package.json').version")
 GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
-  PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" \
+  PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" SLOW_API_KEY=$slow_key \
   taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
 
 # Log parity: every 2xx through the gateway has its usage_logs row once the ledger drained.
 sleep 3
 work_after=$(sql "$db_work")
 rows=$(sql "select count(*) from usage_logs where status = 'ok'")
-requests=$(sql "select requests_today from user_ai_access")
+requests=$(sql "select coalesce(sum(requests_today), 0) from user_ai_access")
 rss=$(ps -o rss= -p "$gw_pid" | awk '{printf "%d", $1/1024}')
 calls=$((requests - requests_before))
 db_per_call=$(node -e "const [t0,r0]='$work_before'.split(' ').map(Number),[t1,r1]='$work_after'.split(' ').map(Number);console.log(((t1-t0)/$calls).toFixed(2)+' '+((r1-r0)/$calls).toFixed(2))")
-node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" "$db_per_call" > "$root/docs/benchmarks.md"
+max_rss=$(sort -n "$work/rss.log" | tail -1 | awk '{printf "%d", $1/1024}')
+node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" "$db_per_call" "$max_rss" > "$root/docs/benchmarks.md"
 echo "wrote docs/benchmarks.md"
 cat "$root/docs/benchmarks.md"

@@ -117,11 +117,69 @@ async function peerResult() {
     added_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3), throughput: rows };
 }
 
+/** n streams at once, through LabGate and directly: time to first token and frames that did not arrive. */
+async function manyStreams(n) {
+  const wide = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const one = (base, headers) => new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    let first = null;
+    let seen = '';
+    const req = http.request(`${base}/v1/chat/completions`, { method: 'POST', agent: wide,
+      headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(streamBody) } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (c) => {
+        seen += c;
+        if (first === null && seen.includes('"content":"w0')) first = process.hrtime.bigint();
+      });
+      res.on('end', () => resolve({ ok: res.statusCode === 200 && seen.includes('[DONE]'),
+        ttft: first === null ? null : Number(first - start) / 1e6, deltas: (seen.match(/"content":"w\d+ "/g) ?? []).length }));
+    });
+    req.on('error', () => resolve({ ok: false, ttft: null, deltas: 0 }));
+    req.end(streamBody);
+  });
+  const run = async (base, headers) => {
+    const results = await Promise.all(Array.from({ length: n }, () => one(base, headers)));
+    const h = histogram();
+    results.filter((r) => r.ttft !== null).forEach((r) => h.recordValue(Math.round(r.ttft * 1000)));
+    return { ok: results.filter((r) => r.ok).length, lost: results.reduce((sum, r) => sum + (64 - Math.min(64, r.deltas)), 0), h };
+  };
+  const d = await run(direct, {});
+  const g = await run(gateway, { authorization: `Bearer ${key}` });
+  wide.destroy();
+  return { streams: n, gateway_ok: g.ok, gateway_lost_frames: g.lost, direct_ttft_p99_ms: ms(d.h, 99),
+    gateway_ttft_p50_ms: ms(g.h, 50), gateway_ttft_p99_ms: ms(g.h, 99), added_ttft_p99_ms: +(ms(g.h, 99) - ms(d.h, 99)).toFixed(3) };
+}
+
+/** n calls at once against an upstream that takes its time (SLOW_API_KEY's setting): all answered? how long? */
+async function inFlight(n) {
+  const slowKey = process.env.SLOW_API_KEY;
+  if (!slowKey) return null;
+  const wide = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const h = histogram();
+  let ok = 0;
+  await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const req = http.request(`${gateway}/v1/chat/completions`, { method: 'POST', agent: wide,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${slowKey}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => { if (res.statusCode === 200) { ok++; h.recordValue(Math.round(Number(process.hrtime.bigint() - start) / 1000)); } resolve(); });
+    });
+    req.on('error', () => resolve());
+    req.end(body);
+  })));
+  wide.destroy();
+  return { calls: n, ok, p50_ms: ms(h, 50), p99_ms: ms(h, 99) };
+}
+
 const latencyResult = await addedLatency();
 const throughputResult = await throughput();
 const streamingResult = await streaming();
 const gatewayOk = 500 + samples + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0) + 10 + streamingResult.samples;
 const peerMeasured = await peerResult();
-const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: gatewayOk, peer: peerMeasured };
+const manyStreamsResult = await manyStreams(Number(process.env.MANY_STREAMS ?? 500));
+const inFlightResult = await inFlight(Number(process.env.IN_FLIGHT ?? 1500));
+const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0);
+const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
+  many_streams: manyStreamsResult, in_flight: inFlightResult };
 console.log(JSON.stringify(result, null, 2));
 agent.destroy();

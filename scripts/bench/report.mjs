@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
-const [file, logRows, requestsToday, rssMb, dbPerCall = ''] = process.argv.slice(2);
+const [file, logRows, requestsToday, rssMb, dbPerCall = '', maxRssMb = '?'] = process.argv.slice(2);
 const [txPerCall, rowsPerCall] = dbPerCall.split(' ');
 const r = JSON.parse(readFileSync(file, 'utf8'));
 const a = r.added_latency;
@@ -39,6 +39,20 @@ Highest measured throughput with added p99 ≤ 5 ms: **${frontier ? `${frontier.
 |---|---|---|
 | added time to first token | ${s.added_ttft_p50_ms} ms | ${s.added_ttft_p99_ms} ms |
 
+${r.many_streams ? `## ${r.many_streams.streams} concurrent streams (64 deltas 5 ms apart, all started at once)
+
+| | |
+|---|---|
+| streams complete through LabGate | ${r.many_streams.gateway_ok} of ${r.many_streams.streams} |
+| frames lost | ${r.many_streams.gateway_lost_frames} |
+| LabGate time to first token p50 / p99 | ${r.many_streams.gateway_ttft_p50_ms} ms / ${r.many_streams.gateway_ttft_p99_ms} ms |
+| **added time to first token p99** | **${ok(r.many_streams.added_ttft_p99_ms, 1)} ms** |
+` : ''}
+${r.in_flight ? `## ${r.in_flight.calls} calls in flight (upstream answering after 1.5 s)
+
+${r.in_flight.ok} of ${r.in_flight.calls} answered; latency p50 ${r.in_flight.p50_ms} ms, p99 ${r.in_flight.p99_ms} ms. Highest resident
+memory of LabGate sampled during the whole run: **${ok(Number(maxRssMb), 512)} MB** (-Xmx512m heap; the target bounds the process).
+` : ''}
 ${r.peer ? `## Beside a peer: ${r.peer.name}, same stub, same client, same core
 
 | | added p50 | added p99 |
@@ -54,7 +68,7 @@ The peer does no quota, accounting or logging of its own here (no database); Lab
 ` : ''}
 ## Accounting under load
 
-- Usage log rows with status ok after the writer drained: **${logRows}**; the member's request counter (one per reserved call): **${requestsToday}** — every counted call has exactly one log row.
+- Usage log rows with status ok after the writer drained: **${logRows}**; the members' request counters (one per reserved call): **${requestsToday}** — every counted call has exactly one log row.
 - 2xx responses the load generator counted: **${r.gateway_ok_calls}** (approximate from the client side: autocannon stops counting at each row's deadline while up to that row's connection count of requests are still in flight and complete, so this can be lower than the rows by at most 1 + 4 + 16 + 32 + 64 = 117).
 - PostgreSQL work per call over the whole run (all sessions): **${txPerCall ?? '?'} committed transactions** and **${rowsPerCall ?? '?'} rows written** (target ≈ 0 transactions per call at steady state).
 - Resident memory of LabGate after the run: **${rssMb} MB**.
@@ -68,7 +82,10 @@ start of the session the same bench measured added p50 3.1 ms / p99 12.4 ms at o
 ~770 RPS with three transactions per call. What remains synchronous on every call is that one reservation; the rest
 of the added time is the JVM's own request work: a JFR profile of a shorter run (BENCH_JAVA_OPTS) showed reading the
 request body in blocking mode on the virtual thread as the largest single item, the rest (JSON, the upstream client,
-dispatch) spread thin.
+dispatch) spread thin. The same reservation explains the 500-stream row: all start at once, and each waits its turn
+for a reservation on one core (about 4 ms each), so the last first token comes seconds later although no frame is
+lost; the resident memory with 1,500 calls in flight is the 512 MB heap plus the JVM's own (metaspace, threads,
+buffers).
 
 Next (issue 7): leased budgets — each replica leases blocks of every limit from PostgreSQL and reserves in memory
 against them, renewing in the background; the ledger then books lease consumption with the usage rows — which takes

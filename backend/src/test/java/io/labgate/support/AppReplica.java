@@ -25,11 +25,15 @@ public final class AppReplica implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
+    private final Path log;
+    private final long logStart;
 
-    private AppReplica(String name, int port, Process process) {
+    private AppReplica(String name, int port, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.log = log;
+        this.logStart = logStart;
     }
 
     public static AppReplica start(String name, Map<String, String> env) throws IOException {
@@ -41,11 +45,13 @@ public final class AppReplica implements AutoCloseable {
         int port = ExternalPostgres.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
+        Path log = logs.resolve(name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new AppReplica(name, port, builder.start());
+        return new AppReplica(name, port, builder.start(), log, logStart);
     }
 
     public String url(String path) {
@@ -87,11 +93,26 @@ public final class AppReplica implements AutoCloseable {
     }
 
     /**
-     * The packaged test build also carries the embedded PostgreSQL (its own, unused here): a replica killed
-     * with -9 cannot stop it, so it is stopped here rather than left running on the machine.
+     * The packaged test build also carries the embedded PostgreSQL (its own, unused here), which a replica
+     * killed with -9 cannot stop and which does not always stop with it: it is stopped here — by the process id
+     * the replica logged — rather than left running on the machine.
      */
-    private static void reap(List<ProcessHandle> children) {
+    private void reap(List<ProcessHandle> children) {
         children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            String output = Files.readString(log);
+            var dataDirs = java.util.regex.Pattern.compile("-D (/\\S*epg\\d+)")
+                    .matcher(output.substring((int) Math.min(logStart, output.length())));
+            while (dataDirs.find()) {
+                String dataDir = dataDirs.group(1);
+                ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir))
+                                .orElse(false))
+                        .forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to reap
+        }
     }
 
     /** SIGTERM, as Kubernetes sends it; returns once the process has exited. */
