@@ -183,22 +183,24 @@ class ReplicasIT {
     @Test
     @Order(4)
     void aReplicaStoppedWithSigtermAnswersAndLogsEveryCallItAccepted() throws Exception {
-        AppReplica c = AppReplica.start("replica-c", env).awaitReady(Duration.ofSeconds(120));
-        Subject s = subject("slow", 0);
-        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-        List<Future<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            calls.add(clients.submit(() -> chat(c, s)));
+        try (AppReplica c = AppReplica.start("replica-c", env)) {
+            c.awaitReady(Duration.ofSeconds(120));
+            Subject s = subject("slow", 0);
+            ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(clients.submit(() -> chat(c, s)));
+            }
+            Thread.sleep(700);
+            c.terminate(Duration.ofSeconds(60));
+            for (Future<Integer> call : calls) {
+                assertEquals(200, call.get(), "an accepted call is answered during a graceful stop");
+            }
+            assertEquals(30, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
+            assertEquals(0, count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
+                    + "where x.member_id = ? and r.state = 'reserved'", s.memberId));
+            assertEquals(30, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
         }
-        Thread.sleep(700);
-        c.terminate(Duration.ofSeconds(60));
-        for (Future<Integer> call : calls) {
-            assertEquals(200, call.get(), "an accepted call is answered during a graceful stop");
-        }
-        assertEquals(30, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
-        assertEquals(0, count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
-                + "where x.member_id = ? and r.state = 'reserved'", s.memberId));
-        assertEquals(30, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
     }
 
     private record Subject(long memberId, long settingId, String token) {

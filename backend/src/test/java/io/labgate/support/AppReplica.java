@@ -134,6 +134,8 @@ public final class AppReplica implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        } else {
+            reap(List.of());   // a replica that failed or stopped may still have left its PostgreSQL behind
         }
     }
 }
