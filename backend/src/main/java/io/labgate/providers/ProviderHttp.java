@@ -99,17 +99,7 @@ public class ProviderHttp {
     }
 
     private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(call.method())
-                .setAbsoluteURI(call.url())
-                // Bounds the wait for a pooled connection as well as the connect itself.
-                .setConnectTimeout(config.connectTimeout().toMillis())
-                .setIdleTimeout(config.readTimeout().toMillis());
-        call.headers().forEach((k, v) -> {
-            if (v != null) {
-                options.addHeader(k, v);
-            }
-        });
+        RequestOptions options = options(call);
         options.putHeader("Content-Type", "application/json");
         Uni<HttpClientResponse> response = client.request(options)
                 .onFailure().transform(failure -> transportFailure(failure, call, false))
@@ -210,9 +200,20 @@ public class ProviderHttp {
      * transport classification as calls: any HTTP status is an answer; no answer fails with an UpstreamException.
      */
     public Uni<Answer> probe(Call call) {
+        RequestOptions options = options(call);
+        return client.request(options)
+                .onFailure().transform(failure -> unwrap(transportFailure(failure, call, false)))
+                .flatMap(request -> request.send()
+                        .onFailure().transform(failure -> unwrap(transportFailure(failure, call, true))))
+                .flatMap(response -> response.body().map(Buffer::toString)
+                        .map(body -> new Answer(response.statusCode(), body, response.getHeader("retry-after"))));
+    }
+
+    private RequestOptions options(Call call) {
         RequestOptions options = new RequestOptions()
                 .setMethod(call.method())
                 .setAbsoluteURI(call.url())
+                // Bounds the wait for a pooled connection as well as the connect itself.
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.readTimeout().toMillis());
         call.headers().forEach((k, v) -> {
@@ -220,12 +221,7 @@ public class ProviderHttp {
                 options.addHeader(k, v);
             }
         });
-        return client.request(options)
-                .onFailure().transform(failure -> unwrap(transportFailure(failure, call, false)))
-                .flatMap(request -> request.send()
-                        .onFailure().transform(failure -> unwrap(transportFailure(failure, call, true))))
-                .flatMap(response -> response.body().map(Buffer::toString)
-                        .map(body -> new Answer(response.statusCode(), body, response.getHeader("retry-after"))));
+        return options;
     }
 
     private static RuntimeException unwrap(RuntimeException failure) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
+import io.labgate.support.Researchers;
 import io.labgate.support.ProviderStubServer.Reply;
 import io.labgate.ledger.CallLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,18 +72,10 @@ class StreamIntegrityTest {
 
     /** A member on an OpenAI setting that points at the stub, with an API key for /v1. */
     private Researcher researcherOnStub() {
-        Map<String, Object> setting = new HashMap<>(Map.of("name", Api.unique("integrity"), "provider", "openai",
+        Researchers.Researcher r = Researchers.on(Map.of("name", Api.unique("integrity"), "provider", "openai",
                 "base_url", stub.baseUrl() + "/v1", "api_key", "sk-integrity-test-000001", "model_name", "gpt-4o-mini",
-                "max_tokens", 500, "temperature", 0.5, "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0));
-        int settingId = Api.asAdmin().body(setting).post("/api/admin/ai-settings").then().statusCode(201)
-                .extract().path("id");
-        int planId = Api.asAdmin().get("/api/admin/plans").then().extract().path("find { it.name == 'premium' }.id");
-        Api.TestMember m = Api.newResearcher();
-        Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", settingId))
-                .post("/api/admin/user-ai-access").then().statusCode(201);
-        String key = Api.as(m.token()).body(Map.of("name", "notebook")).post("/api/me/api-keys")
-                .then().statusCode(201).extract().path("key");
-        return new Researcher(m.id(), key);
+                "max_tokens", 500), "premium");
+        return new Researcher(r.member().id(), r.key());
     }
 
     private HttpResponse<InputStream> openStream(Researcher r, String prompt) throws Exception {
