@@ -10,9 +10,9 @@ import io.labgate.common.error.RetryableApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 import io.labgate.common.error.ApiError;
+import io.labgate.common.error.ViolationPaths;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -131,17 +131,8 @@ public class OpenAiCompatResource {
     }
 
     private static String field(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        for (Node node : violation.getPropertyPath()) {
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                String name = node.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
-                field.append(field.isEmpty() ? "" : ".").append(name);
-            }
-        }
-        return HEADER_FIELDS.getOrDefault(field.toString(), field.toString());
+        String field = ViolationPaths.ofBean(violation);
+        return HEADER_FIELDS.getOrDefault(field, field);
     }
 
     private long authenticate(HttpHeaders headers) {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -40,7 +37,7 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<ApiError.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new ApiError.Violation(fieldOf(v), v.getMessage()))
+                .map(v -> new ApiError.Violation(ViolationPaths.ofParameter(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiError.Violation::field))
                 .toList();
         return api(ApiException.invalid(violations));
@@ -111,24 +108,6 @@ public class ApiExceptionMappers {
             case 415 -> "Unsupported content type";
             default -> "Bad request";
         };
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // The path is method.argN.field…; the client knows only the JSON field path, e.g. features[1].
-        StringBuilder field = new StringBuilder();
-        int position = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (position++ < 2) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
-            }
-            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(JsonNames.snake(node.getName()));
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String fieldPath(MismatchedInputException e) {
