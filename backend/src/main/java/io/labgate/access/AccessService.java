@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public class AccessService {
 
     /** The member's own access, read after their ended calls are booked (see PendingUsage). */
     public AccessView getForMember(long memberId) {
-        pending.awaitMember(memberId, Duration.ofSeconds(1));
+        pending.awaitMember(memberId);
         return QuarkusTransaction.joiningExisting().call(() -> repository.findByMember(memberId).map(this::view)
                 .orElseThrow(() -> new ApiException(404, "not_found", "No AI access has been assigned to you yet")));
     }

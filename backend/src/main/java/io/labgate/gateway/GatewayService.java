@@ -92,9 +92,8 @@ public class GatewayService {
                     "unexpected failure: " + e.getClass().getSimpleName()), null);
             throw e;
         }
-        TokenUsage usage = result.usage() != null
-                && (result.usage().promptTokens() > 0 || result.usage().completionTokens() > 0) ? result.usage()
-                : new TokenUsage(prepared.estimatedPromptTokens(), tokens.count(result.content()), 0, 0, 0);
+        TokenUsage usage = StreamTally.reportedOrCounted(result.usage(), prepared.estimatedPromptTokens(),
+                result.content(), tokens);
         BigDecimal cost = accounting.answered(prepared, false, new CallAccounting.Answer("ok", result.content(),
                         usage, result.model(), null, null))
                 .map(CallAccounting.Settled::cost).orElse(null);

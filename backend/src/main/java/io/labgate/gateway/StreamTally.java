@@ -78,6 +78,13 @@ final class StreamTally {
         return firstTokenNanos == 0 ? null : (int) ((firstTokenNanos - startNanos) / 1_000_000);
     }
 
+    /** Providers normally report usage; when one did not, bill what we counted ourselves. */
+    static TokenUsage reportedOrCounted(TokenUsage reported, long estimatedPromptTokens, String text,
+                                        TokenEstimator tokens) {
+        return reported != null && (reported.promptTokens() > 0 || reported.completionTokens() > 0) ? reported
+                : new TokenUsage(estimatedPromptTokens, tokens.count(text), 0, 0, 0);
+    }
+
     /**
      * The usage to bill: the provider's report, or our own count when it sent none (a cut stream). A stream that
      * did not finish may carry only provisional usage (Anthropic's message_start): never bill less output than
@@ -85,8 +92,7 @@ final class StreamTally {
      */
     TokenUsage usage(TokenEstimator tokens, long estimatedPromptTokens, boolean finished) {
         String delivered = text();
-        TokenUsage usage = reported != null && (reported.promptTokens() > 0 || reported.completionTokens() > 0)
-                ? reported : new TokenUsage(estimatedPromptTokens, tokens.count(delivered), 0, 0, 0);
+        TokenUsage usage = reportedOrCounted(reported, estimatedPromptTokens, delivered, tokens);
         if (!finished) {
             long deliveredTokens = tokens.count(delivered);
             if (deliveredTokens > usage.completionTokens()) {

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -24,9 +23,6 @@ public class MyUsageService {
     private final Clock clock;
     private final PendingUsage pending;
 
-    /** Longer than a flush interval; a backed-up ledger does not hold the page longer than this. */
-    static final Duration READ_YOUR_CALLS = Duration.ofSeconds(1);
-
     MyUsageService(AccessRepository accessRepository, EntityManager em, Clock clock, PendingUsage pending) {
         this.pending = pending;
         this.accessRepository = accessRepository;
@@ -36,7 +32,7 @@ public class MyUsageService {
 
     /** Read after the member's own ended calls are booked (at most a flush away), outside any transaction. */
     public MyUsageView forMember(long memberId) {
-        pending.awaitMember(memberId, READ_YOUR_CALLS);
+        pending.awaitMember(memberId);
         return QuarkusTransaction.joiningExisting().call(() -> read(memberId));
     }
 

@@ -8,6 +8,14 @@ import java.time.Duration;
  */
 public interface PendingUsage {
 
+    /** Longer than a flush interval; a backed-up ledger does not hold a member's page longer than this. */
+    Duration READ_YOUR_CALLS = Duration.ofSeconds(1);
+
     /** Waits at most {@code max} until the member's ended calls are booked; returns whether they are. */
     boolean awaitMember(long memberId, Duration max);
+
+    /** Before a member reads their own usage: waits for their ended calls, at most {@link #READ_YOUR_CALLS}. */
+    default boolean awaitMember(long memberId) {
+        return awaitMember(memberId, READ_YOUR_CALLS);
+    }
 }

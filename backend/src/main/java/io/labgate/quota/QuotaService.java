@@ -173,23 +173,20 @@ public class QuotaService {
 
     private static QuotaExceededException memberRefusal(Connection c, long accessId, long tokens, Limits limits,
                                                         ZonedDateTime now) throws SQLException {
-        int requestsToday;
-        long tokensMonth;
+        MemberUsage usage;
         try (PreparedStatement q = c.prepareStatement("""
-                SELECT CASE WHEN last_reset_date < ? THEN 0 ELSE requests_today END,
-                       CASE WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(? AS date))
-                            THEN 0 ELSE tokens_used_month END
+                SELECT last_reset_date, requests_today, tokens_used_today, tokens_used_month
                   FROM user_ai_access WHERE id = ?
                 """)) {
-            q.setObject(1, now.toLocalDate());
-            q.setObject(2, now.toLocalDate());
-            q.setLong(3, accessId);
+            q.setLong(1, accessId);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                requestsToday = rs.getInt(1);
-                tokensMonth = rs.getLong(2);
+                usage = MemberUsage.asOf(now.toLocalDate(), rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        rs.getLong(3), rs.getLong(4));
             }
         }
+        int requestsToday = usage.requestsToday();
+        long tokensMonth = usage.tokensMonth();
         if (limits.dailyRequestLimit() != 0 && requestsToday + 1 > limits.dailyRequestLimit()) {
             ZonedDateTime end = WindowKind.DAY.end(now);
             return new QuotaExceededException("daily_request_limit", "Your plan's daily request limit ("
