@@ -45,7 +45,7 @@ abstract class GatewayStreamOutput implements StreamingOutput {
             while (true) {
                 Object next = queue.poll(CONNECTION_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    if (connection != null && connection.closed()) {
+                    if (connection.closed()) {
                         throw new IOException("connection closed while waiting for the provider");
                     }
                     continue;
@@ -55,7 +55,7 @@ abstract class GatewayStreamOutput implements StreamingOutput {
                     return;
                 }
                 item(out, (GatewayService.StreamItem) next);
-                if (connection != null && connection.closed()) {
+                if (connection.closed()) {
                     throw new IOException("connection closed");
                 }
             }

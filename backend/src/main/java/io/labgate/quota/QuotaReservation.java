@@ -63,7 +63,7 @@ public final class QuotaReservation {
         return settingWindows;
     }
 
-    /** True for the first caller only: spares the database a second attempt made on this replica. */
+    /** True for the first caller only: the path that ends the call (the ledger then guards against the sweeper). */
     boolean claim() {
         return resolved.compareAndSet(false, true);
     }

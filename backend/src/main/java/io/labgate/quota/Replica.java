@@ -45,7 +45,10 @@ public class Replica {
                 .setParameter("id", id).setParameter("now", OffsetDateTime.now(clock)).executeUpdate();
     }
 
-    /** A replica that stops on purpose says so; what it left open is swept at once rather than after the grace. */
+    /**
+     * A replica that stops on purpose notes when, for the operator; what it left open is swept like any silent
+     * replica's, once its last heartbeat is older than the grace (the sweeper reads only the heartbeat).
+     */
     @Transactional
     void deregister(@Observes ShutdownEvent event) {
         em.createNativeQuery("UPDATE gateway_replicas SET stopped_at = :now WHERE id = :id")
