@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * How a call ends in the books: its reservation settled to the usage (or released), priced, and handed to the
  * ledger with its usage row and prompt-log entry, which writes them in one transaction. A call is booked by
- * the path that ended its reservation and by no other, so a stream's done, error and cancel paths — or the
- * sweeper — can race without counting a call twice or logging it twice.
+ * the path that ended its reservation and by no other, so a stream's done, error and cancel paths can race
+ * without counting a call twice or logging it twice.
  */
 @ApplicationScoped
 class CallAccounting {

@@ -67,9 +67,8 @@ public class GatewayService {
         int promptTokens = tokens.promptTokens(call.messages());
         QuotaReservation reservation;
         try {
-            reservation = quota.reserve(new QuotaService.Claim(route.accessId(), memberId,
-                    route.connection().settingId(), type.wireName(), origin.channel(), promptTokens,
-                    (long) promptTokens + call.maxTokens()), route.limits());
+            reservation = quota.reserve(new QuotaService.Claim(route.accessId(), route.connection().settingId(),
+                    promptTokens, (long) promptTokens + call.maxTokens()), route.limits());
         } catch (QuotaExceededException refused) {
             accounting.refused(route, type, origin, call, refused.limit());
             throw refused;

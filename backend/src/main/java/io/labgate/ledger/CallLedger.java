@@ -47,8 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  * The one writer of the books, off the response path: each ended call's usage row (what billing sums), its
  * reservation's end (the counters, {@link ReservationBook}) and its prompt-log entry are written together, one
  * transaction per batch, when {@code batch-size} calls wait or every {@code flush-interval}, whichever comes
- * first — so counters and logs never disagree. A call whose reservation had already ended (the sweeper came
- * first) writes nothing.
+ * first — so counters and logs never disagree.
  *
  * <p>No row is given up on because the database is unwell. A batch that fails for a transient reason
  * (connection lost, pool exhausted, server restarting, serialization failure — anything but a data error) is
@@ -253,6 +252,12 @@ public class CallLedger implements PendingUsage {
     /** Rows the database rejected even after repair (should stay 0). */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Rows accepted and not yet written (the queue, and the batch being written). */
+    @Override
+    public int unwritten() {
+        return depth();
     }
 
     /** Rows accepted and not yet written (the queue, and the batch being written). */
@@ -475,26 +480,19 @@ public class CallLedger implements PendingUsage {
         }
     }
 
-    /** The batch's statements, in the transaction: reservation ends first; what they decide is written after. */
+    /** The batch's statements, in the transaction: the counters and leases first, then the rows. */
     private static void write(Connection connection, List<CallEntry> rows) throws SQLException {
-        boolean[] won = ReservationBook.apply(connection, rows.stream().map(CallEntry::end).toList());
+        ReservationBook.apply(connection, rows.stream().map(CallEntry::end).toList());
         List<PromptLogRow> prompts = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int added = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                if (!won[i]) {
-                    continue; // ended before (by the sweeper, which logged it): nothing to add
-                }
-                bindRow(insert, rows.get(i).usage());
+            for (CallEntry row : rows) {
+                bindRow(insert, row.usage());
                 insert.addBatch();
-                added++;
-                if (rows.get(i).prompt() != null) {
-                    prompts.add(rows.get(i).prompt());
+                if (row.prompt() != null) {
+                    prompts.add(row.prompt());
                 }
             }
-            if (added > 0) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
         PromptLogRow.insertAll(connection, prompts);
     }

@@ -14,6 +14,9 @@ public interface PendingUsage {
     /** Waits at most {@code max} until the member's ended calls are booked; returns whether they are. */
     boolean awaitMember(long memberId, Duration max);
 
+    /** Calls ended and not yet in the books, of all members. */
+    int unwritten();
+
     /** Before a member reads their own usage: waits for their ended calls, at most {@link #READ_YOUR_CALLS}. */
     default boolean awaitMember(long memberId) {
         return awaitMember(memberId, READ_YOUR_CALLS);

@@ -2,17 +2,22 @@ package io.labgate.quota;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What {@link QuotaService#reserve} took: one request and {@code tokens} tokens on the member's access, and
- * one request in each limited window of the provider setting. It has an identity (a row in
- * quota_reservations): settling or releasing it twice — the done, error, time-out and cancel paths of a
- * stream may race — changes nothing the second time.
+ * What {@link QuotaService#reserve} took, from this replica's leases: one request and {@code tokens} tokens on
+ * the member's limited counters, one request in each limited window of the provider setting. It has an
+ * identity, and ends once: the done, error, time-out and cancel paths of a stream may race to settle or
+ * release it, and only the first changes anything.
  */
 public final class QuotaReservation {
+
+    /** What was taken from one lease. */
+    record Taken(Lease lease, long amount) {
+    }
 
     private final UUID id;
     private final long accessId;
@@ -21,10 +26,11 @@ public final class QuotaReservation {
     private final long tokens;
     private final LocalDate day;
     private final Map<WindowKind, OffsetDateTime> settingWindows;
-    private final AtomicBoolean resolved = new AtomicBoolean();
+    private final List<Taken> taken;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     QuotaReservation(UUID id, long accessId, long settingId, long promptTokens, long tokens, LocalDate day,
-                     Map<WindowKind, OffsetDateTime> settingWindows) {
+                     Map<WindowKind, OffsetDateTime> settingWindows, List<Taken> taken) {
         this.id = id;
         this.accessId = accessId;
         this.settingId = settingId;
@@ -32,6 +38,7 @@ public final class QuotaReservation {
         this.tokens = tokens;
         this.day = day;
         this.settingWindows = Map.copyOf(settingWindows);
+        this.taken = List.copyOf(taken);
     }
 
     public UUID id() {
@@ -55,17 +62,22 @@ public final class QuotaReservation {
         return tokens;
     }
 
+    /** The member's day the call counts in. */
     public LocalDate day() {
         return day;
     }
 
+    /** The setting's limited windows the call counts in. */
     public Map<WindowKind, OffsetDateTime> settingWindows() {
         return settingWindows;
     }
 
-    /** True for the first caller only: the path that ends the call (the ledger then guards against the sweeper). */
-    boolean claim() {
-        return resolved.compareAndSet(false, true);
+    List<Taken> taken() {
+        return taken;
     }
 
+    /** True for the first caller only: the path that ends the call. */
+    boolean claim() {
+        return ended.compareAndSet(false, true);
+    }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * This running instance of LabGate, as the other replicas see it: a fresh id per start and a heartbeat row.
- * Reservations carry the id, so those of a replica that stopped heartbeating (kill -9, a lost node) can be
- * told apart from calls still in flight elsewhere and swept.
+ * Leases carry the id, so those of a replica that stopped heartbeating (kill -9, a lost node) can be told apart
+ * from those of live replicas and forfeited.
  */
 @ApplicationScoped
 public class Replica {
@@ -46,8 +46,9 @@ public class Replica {
     }
 
     /**
-     * A replica that stops on purpose notes when, for the operator; what it left open is swept like any silent
-     * replica's, once its last heartbeat is older than the grace (the sweeper reads only the heartbeat).
+     * A replica that stops on purpose notes when, for the operator; it has returned its leases (Leases), and
+     * whatever it could not return is forfeited like any silent replica's once its heartbeat is older than the
+     * grace (the sweeper reads only the heartbeat).
      */
     @Transactional
     void deregister(@Observes ShutdownEvent event) {

@@ -3,124 +3,126 @@ package io.labgate.quota;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * The counters' side of the ledger: applies reservation ends inside the usage log's transaction. Each end
- * changes its reservation's state only if it is still open — a second attempt (a retried batch, the sweeper
- * having been first) changes nothing — and only the ends that did so move the counters: tokens to what was
- * used, and for a release the request given back on the member's day and the setting's windows.
+ * The counters' side of the ledger: applies reservation ends inside the usage log's transaction. A settled call
+ * is counted — the member's requests and tokens, the setting's limited windows — and what it used moves from
+ * this replica's leases to the counters, so committed + leases stays what it was. A released call changes
+ * nothing here: what it took went back to the lease in memory.
+ *
+ * <p>Rows are changed in one order (member rows, setting windows, leases; each sorted), the order lease grants
+ * lock them in too, so concurrent flushes and grants on several replicas never deadlock.
  */
 public final class ReservationBook {
 
-    private static final String RESOLVE = """
-            UPDATE quota_reservations SET state = ?, settled_tokens = ?, resolved_at = ?
-             WHERE id = ? AND state = 'reserved'
-            """;
-    // A window that was reset since the reservation no longer holds its counts: left alone.
-    private static final String ADJUST_MEMBER = """
+    // The day's counts belong to last_reset_date's day: a call of a later day starts the day (and perhaps the
+    // month) afresh; a call of an earlier day, flushed after midnight, counts only in its month.
+    private static final String COUNT_MEMBER = """
             UPDATE user_ai_access SET
-                tokens_used_today = CASE WHEN last_reset_date = ? THEN GREATEST(0, tokens_used_today + ?)
-                    ELSE tokens_used_today END,
-                tokens_used_month = CASE WHEN date_trunc('month', last_reset_date) = date_trunc('month', CAST(? AS date))
-                    THEN GREATEST(0, tokens_used_month + ?) ELSE tokens_used_month END,
-                requests_today = CASE WHEN last_reset_date = ? THEN GREATEST(0, requests_today - ?)
+                requests_today = CASE WHEN last_reset_date < ? THEN ? WHEN last_reset_date = ? THEN requests_today + ?
                     ELSE requests_today END,
+                tokens_used_today = CASE WHEN last_reset_date < ? THEN ? WHEN last_reset_date = ? THEN tokens_used_today + ?
+                    ELSE tokens_used_today END,
+                tokens_used_month = CASE
+                    WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(? AS date)) THEN ?
+                    WHEN date_trunc('month', last_reset_date) = date_trunc('month', CAST(? AS date)) THEN tokens_used_month + ?
+                    ELSE tokens_used_month END,
+                last_reset_date = GREATEST(last_reset_date, ?),
                 updated_at = now()
              WHERE id = ?
             """;
-    private static final String GIVE_BACK_WINDOW = """
-            UPDATE setting_usage_windows SET requests = GREATEST(0, requests - ?)
-             WHERE ai_settings_id = ? AND window_kind = ? AND window_start = ?
+    private static final String COUNT_WINDOW = """
+            INSERT INTO setting_usage_windows AS w (ai_settings_id, window_kind, window_start, requests)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (ai_settings_id, window_kind, window_start) DO UPDATE SET requests = w.requests + EXCLUDED.requests
+            """;
+    private static final String USE_LEASE = """
+            UPDATE quota_leases SET amount = amount - ?
+             WHERE counter = ? AND subject_id = ? AND window_start = ? AND replica_id = ?
             """;
 
     private ReservationBook() {
     }
 
-    /**
-     * Applies the ends (nulls are skipped) in the caller's transaction; returns, per end, whether it was the
-     * one that ended its reservation (true for a null, which has nothing to end).
-     */
-    public static boolean[] apply(Connection connection, List<ReservationEnd> ends) throws SQLException {
-        boolean[] won = new boolean[ends.size()];
-        List<Integer> present = new ArrayList<>();
-        try (PreparedStatement resolve = connection.prepareStatement(RESOLVE)) {
-            for (int i = 0; i < ends.size(); i++) {
-                ReservationEnd end = ends.get(i);
-                if (end == null) {
-                    won[i] = true;
-                    continue;
-                }
-                present.add(i);
-                resolve.setString(1, end.released() ? "released" : "settled");
-                resolve.setLong(2, end.settledTokens());
-                resolve.setObject(3, end.at());
-                resolve.setObject(4, end.reservationId());
-                resolve.addBatch();
-            }
-            if (present.isEmpty()) {
-                return won;
-            }
-            int[] counts = resolve.executeBatch();
-            for (int k = 0; k < present.size(); k++) {
-                won[present.get(k)] = counts[k] == 1;
-            }
-        }
-        Map<MemberDay, long[]> members = new LinkedHashMap<>();
-        Map<Window, Long> windows = new LinkedHashMap<>();
-        for (int i : present) {
-            if (!won[i]) {
+    /** Applies the ends (nulls — calls that reserved nothing — are skipped) in the caller's transaction. */
+    public static void apply(Connection connection, List<ReservationEnd> ends) throws SQLException {
+        Map<MemberDay, long[]> members = new TreeMap<>();
+        Map<Window, Long> windows = new TreeMap<>();
+        Map<ReplicaLease, Long> leases = new TreeMap<>();
+        for (ReservationEnd end : ends) {
+            if (end == null || end.released()) {
                 continue;
             }
-            ReservationEnd end = ends.get(i);
-            long[] delta = members.computeIfAbsent(new MemberDay(end.accessId(), end.day()), k -> new long[2]);
-            delta[0] += end.settledTokens() - end.reservedTokens();
-            if (end.released()) {
-                delta[1]++;
-                end.settingWindows().forEach((kind, start) ->
-                        windows.merge(new Window(end.settingId(), kind, start), 1L, Long::sum));
+            long[] counts = members.computeIfAbsent(new MemberDay(end.accessId(), end.day()), k -> new long[2]);
+            counts[0]++;
+            counts[1] += end.settledTokens();
+            end.settingWindows().forEach((kind, start) ->
+                    windows.merge(new Window(end.settingId(), kind, start), 1L, Long::sum));
+            for (ReservationEnd.LeaseUse use : end.used()) {
+                leases.merge(new ReplicaLease(use.key(), end.replicaId()), use.amount(), Long::sum);
             }
         }
-        // Sorted by row, so concurrent flushes on several replicas lock rows in one order (no deadlock).
-        List<Map.Entry<MemberDay, long[]>> memberRows = new ArrayList<>(members.entrySet());
-        memberRows.sort(Map.Entry.comparingByKey());
-        try (PreparedStatement adjust = connection.prepareStatement(ADJUST_MEMBER)) {
-            for (var row : memberRows) {
-                long tokens = row.getValue()[0];
-                long requests = row.getValue()[1];
-                if (tokens == 0 && requests == 0) {
-                    continue;
+        if (!members.isEmpty()) {
+            try (PreparedStatement count = connection.prepareStatement(COUNT_MEMBER)) {
+                for (var row : members.entrySet()) {
+                    LocalDate day = row.getKey().day();
+                    long requests = row.getValue()[0];
+                    long tokens = row.getValue()[1];
+                    int i = 1;
+                    count.setObject(i++, day);
+                    count.setLong(i++, requests);
+                    count.setObject(i++, day);
+                    count.setLong(i++, requests);
+                    count.setObject(i++, day);
+                    count.setLong(i++, tokens);
+                    count.setObject(i++, day);
+                    count.setLong(i++, tokens);
+                    count.setObject(i++, day);
+                    count.setLong(i++, tokens);
+                    count.setObject(i++, day);
+                    count.setLong(i++, tokens);
+                    count.setObject(i++, day);
+                    count.setLong(i, row.getKey().accessId());
+                    count.addBatch();
                 }
-                adjust.setObject(1, row.getKey().day());
-                adjust.setLong(2, tokens);
-                adjust.setObject(3, row.getKey().day());
-                adjust.setLong(4, tokens);
-                adjust.setObject(5, row.getKey().day());
-                adjust.setLong(6, requests);
-                adjust.setLong(7, row.getKey().accessId());
-                adjust.addBatch();
+                count.executeBatch();
             }
-            adjust.executeBatch();
         }
-        List<Map.Entry<Window, Long>> windowRows = new ArrayList<>(windows.entrySet());
-        windowRows.sort(Map.Entry.comparingByKey());
-        try (PreparedStatement giveBack = connection.prepareStatement(GIVE_BACK_WINDOW)) {
-            for (var row : windowRows) {
-                giveBack.setLong(1, row.getValue());
-                giveBack.setLong(2, row.getKey().settingId());
-                giveBack.setString(3, row.getKey().kind().dbName());
-                giveBack.setObject(4, row.getKey().start());
-                giveBack.addBatch();
+        if (!windows.isEmpty()) {
+            try (PreparedStatement count = connection.prepareStatement(COUNT_WINDOW)) {
+                for (var row : windows.entrySet()) {
+                    count.setLong(1, row.getKey().settingId());
+                    count.setString(2, row.getKey().kind().dbName());
+                    count.setObject(3, row.getKey().start());
+                    count.setLong(4, row.getValue());
+                    count.addBatch();
+                }
+                count.executeBatch();
             }
-            giveBack.executeBatch();
         }
-        return won;
+        if (!leases.isEmpty()) {
+            try (PreparedStatement use = connection.prepareStatement(USE_LEASE)) {
+                for (var row : leases.entrySet()) {
+                    LeaseKey key = row.getKey().key();
+                    use.setLong(1, row.getValue());
+                    use.setString(2, key.counter().dbName());
+                    use.setLong(3, key.subjectId());
+                    use.setObject(4, key.windowStart());
+                    use.setObject(5, row.getKey().replicaId());
+                    use.addBatch();
+                }
+                use.executeBatch();
+            }
+        }
     }
 
-    private record MemberDay(long accessId, java.time.LocalDate day) implements Comparable<MemberDay> {
+    private record MemberDay(long accessId, LocalDate day) implements Comparable<MemberDay> {
         @Override
         public int compareTo(MemberDay o) {
             int c = Long.compare(accessId, o.accessId);
@@ -128,7 +130,7 @@ public final class ReservationBook {
         }
     }
 
-    private record Window(long settingId, WindowKind kind, java.time.OffsetDateTime start) implements Comparable<Window> {
+    private record Window(long settingId, WindowKind kind, OffsetDateTime start) implements Comparable<Window> {
         @Override
         public int compareTo(Window o) {
             int c = Long.compare(settingId, o.settingId);
@@ -140,4 +142,11 @@ public final class ReservationBook {
         }
     }
 
+    private record ReplicaLease(LeaseKey key, UUID replicaId) implements Comparable<ReplicaLease> {
+        @Override
+        public int compareTo(ReplicaLease o) {
+            int c = key.compareTo(o.key);
+            return c != 0 ? c : replicaId.compareTo(o.replicaId);
+        }
+    }
 }

@@ -91,32 +91,25 @@ class CallSettlementTest {
                 .setParameter(1, param).getSingleResult()).longValue());
     }
 
-    private long openReservations(Researcher r) {
-        return number("select count(*) from quota_reservations where access_id = ?1 and state = 'reserved'",
-                r.accessId());
-    }
-
-    /** Waits until every call of the member has ended and its usage row is written. */
-    private void settleDown(Researcher r) throws InterruptedException {
+    /** Waits until each of the member's {@code calls} has ended and its usage row is written. */
+    private void settleDown(Researcher r, long calls) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
-        while (openReservations(r) > 0 && System.currentTimeMillis() < deadline) {
+        while (endedCalls(r) < calls && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         usageLog.awaitIdle(10_000);
     }
 
-    /** The books agree: one usage row per reservation, and the counters equal the rows. */
+    private long endedCalls(Researcher r) {
+        return number("select count(*) from usage_logs where member_id = ?1 and status <> 'refused'", r.member().id());
+    }
+
+    /** The books agree: one usage row per call, and the counters equal the rows. */
     private void assertBooksAgree(Researcher r, long calls) {
         long memberId = r.member().id();
-        assertEquals(0, openReservations(r));
-        assertEquals(calls, number("select count(*) from quota_reservations where access_id = ?1", r.accessId()));
-        assertEquals(calls, number("select count(*) from usage_logs where member_id = ?1 and status <> 'refused'",
-                memberId), "one usage row per call");
+        assertEquals(calls, endedCalls(r), "one usage row per call");
         long loggedTokens = number("select coalesce(sum(total_tokens), 0) from usage_logs where member_id = ?1",
                 memberId);
-        long settledTokens = number("select coalesce(sum(settled_tokens), 0) from quota_reservations "
-                + "where access_id = ?1", r.accessId());
-        assertEquals(loggedTokens, settledTokens);
         assertEquals(loggedTokens, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
         long loggedRequests = number("select count(*) from usage_logs where member_id = ?1 and status <> 'refused' "
                 + "and not (status = 'error' and total_tokens = 0)", memberId);
@@ -143,7 +136,7 @@ class CallSettlementTest {
                 .body(body("hello", false)).post("/v1/chat/completions")
                 .then().statusCode(400).body("error.param", equalTo("X-LabGate-Context"));
         assertEquals(before, stub.received().size(), "the provider was not called");
-        settleDown(r);
+        settleDown(r, 0);
         assertBooksAgree(r, 0);
         assertEquals(0, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
     }
@@ -187,7 +180,7 @@ class CallSettlementTest {
                 completed += f.get() ? 1 : 0;
             }
             pool.shutdown();
-            settleDown(r);
+            settleDown(r, calls);
             assertBooksAgree(r, calls);
             // Those that read everything were billed what the provider reported; some hung up early enough to be
             // cancelled (the race was really run); a hang-up after the provider finished is billed in full.
@@ -211,14 +204,12 @@ class CallSettlementTest {
             RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + r.key())
                     .body(body("think hard", false)).post("/v1/chat/completions")
                     .then().statusCode(504).body("error.code", equalTo("provider_timeout"));
-            settleDown(r);
-            long reserved = number("select tokens from quota_reservations where access_id = ?1", r.accessId());
+            settleDown(r, 1);
+            // What was reserved: the prompt's estimate and all of max_tokens (50).
+            assertEquals(50, number("select completion_tokens from usage_logs where member_id = ?1", r.member().id()));
+            long reserved = number("select total_tokens from usage_logs where member_id = ?1", r.member().id());
             assertTrue(reserved > 50, "prompt estimate + max_tokens 50");
-            assertEquals(reserved, number("select settled_tokens from quota_reservations where access_id = ?1",
-                    r.accessId()));
             assertEquals(reserved, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
-            assertEquals(reserved, number("select total_tokens from usage_logs where member_id = ?1",
-                    r.member().id()));
             assertEquals(1, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
         } finally {
             slow.close();
@@ -242,11 +233,12 @@ class CallSettlementTest {
             assertTrue(sse.contains("provider_timeout"), sse);
             assertTrue(!sse.contains("never"), sse);
             assertTrue(millis < 2400, "ended by the read time-out, not by the provider: " + millis + " ms");
-            settleDown(r);
-            long reserved = number("select tokens from quota_reservations where access_id = ?1", r.accessId());
+            settleDown(r, 1);
+            assertEquals(50, number("select completion_tokens from usage_logs where member_id = ?1 "
+                    + "and status = 'incomplete'", r.member().id()), "all of max_tokens, as reserved");
+            long reserved = number("select total_tokens from usage_logs where member_id = ?1 "
+                    + "and status = 'incomplete'", r.member().id());
             assertEquals(reserved, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
-            assertEquals(reserved, number("select total_tokens from usage_logs where member_id = ?1 "
-                    + "and status = 'incomplete'", r.member().id()));
         } finally {
             stalling.close();
         }
@@ -281,7 +273,7 @@ class CallSettlementTest {
         assertTrue(edits.get() > 5, "edits ran during the burst");
         pool.shutdown();
         assertEquals(160, ok);
-        settleDown(r);
+        settleDown(r, 160);
         assertEquals(160, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
         assertBooksAgree(r, 160);
     }

@@ -38,12 +38,14 @@ class QuotaServiceTest {
     @Inject
     CallLedger ledger;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     record Subject(long accessId, long memberId, long settingId) {
     }
 
     private QuotaReservation reserve(Subject who, long settingId, long tokens, QuotaService.Limits limits) {
-        return quota.reserve(new QuotaService.Claim(who.accessId(), who.memberId(), settingId, "chatbot", "app",
-                tokens / 2, tokens), limits);
+        return quota.reserve(new QuotaService.Claim(who.accessId(), settingId, tokens / 2, tokens), limits);
     }
 
     private Subject subject(long settingId) {
@@ -101,6 +103,21 @@ class QuotaServiceTest {
         return ok;
     }
 
+    /** Settles every reservation at {@code tokens} and waits until the ledger has written them. */
+    private void settleAll(Subject s, List<QuotaReservation> taken, long tokens) throws InterruptedException {
+        for (QuotaReservation r : taken) {
+            Books.submit(ledger, s.memberId(), s.settingId(), quota.settle(r, tokens).orElseThrow());
+        }
+        Books.awaitWritten();
+    }
+
+    /** What the counter's leases hold, over all replicas. */
+    private long leased(Counter counter, long subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select coalesce(sum(amount), 0) from quota_leases where counter = ?1 and subject_id = ?2")
+                .setParameter(1, counter.dbName()).setParameter(2, subject).getSingleResult()).longValue());
+    }
+
     @Test
     void dailyRequestLimitHoldsExactlyUnderABurst() throws Exception {
         Subject s = subject(newSetting());
@@ -108,24 +125,32 @@ class QuotaServiceTest {
         List<QuotaReservation> taken = new ArrayList<>();
         int ok = burst(60, () -> reserve(s, s.settingId(), 10, limits), taken);
         assertEquals(7, ok);
+        // Nothing is committed while the calls are in flight; the leases hold them, within the limit.
+        assertEquals(0, counters(s.accessId())[0]);
+        assertEquals(7, leased(Counter.MEMBER_DAY_REQUESTS, s.accessId()));
+        settleAll(s, taken, 10);
         assertEquals(7, counters(s.accessId())[0]);
         assertEquals(70, counters(s.accessId())[2]);
+        assertEquals(0, leased(Counter.MEMBER_DAY_REQUESTS, s.accessId()), "the used lease became the count");
+        assertThrows(QuotaExceededException.class, () -> reserve(s, s.settingId(), 10, limits));
     }
 
     @Test
     void monthlyTokenLimitHoldsExactlyAndNamesTheLimit() throws Exception {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
-        int ok = burst(40, () -> reserve(s, s.settingId(), 300, limits), new ArrayList<>());
+        List<QuotaReservation> taken = new ArrayList<>();
+        int ok = burst(40, () -> reserve(s, s.settingId(), 300, limits), taken);
         assertEquals(3, ok);
-        assertEquals(900, counters(s.accessId())[2]);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
                 () -> reserve(s, s.settingId(), 300, limits));
         assertEquals("monthly_token_limit", e.limit());
         assertTrue(e.getMessage().contains("100 are left"), e.getMessage());
         assertTrue(e.retryAfterSeconds() > 0);
         // a smaller request still fits
-        reserve(s, s.settingId(), 100, limits);
+        taken.add(reserve(s, s.settingId(), 100, limits));
+        settleAll(s, taken.subList(0, 3), 300);
+        settleAll(s, taken.subList(3, 4), 100);
         assertEquals(1000, counters(s.accessId())[2]);
     }
 
@@ -136,22 +161,48 @@ class QuotaServiceTest {
         Subject b = subject(setting);
         var limits = new QuotaService.Limits(0, 0, 5, 0, 0);
         AtomicInteger turn = new AtomicInteger();
+        List<QuotaReservation> taken = new ArrayList<>();
         int ok = burst(30, () -> {
             Subject who = turn.getAndIncrement() % 2 == 0 ? a : b;
             return reserve(who, who.settingId(), 1, limits);
-        }, new ArrayList<>());
+        }, taken);
         assertEquals(5, ok);
-        // refusals by the setting leave the member counters untouched (the whole reservation rolled back)
-        assertEquals(5, counters(a.accessId())[0] + counters(b.accessId())[0]);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
                 () -> reserve(a, setting, 1, limits));
         assertEquals("setting_hour_limit", e.limit());
+        for (QuotaReservation r : taken) {
+            Subject who = r.accessId() == a.accessId() ? a : b;
+            Books.book(ledger, who.memberId(), setting, quota.settle(r, 1).orElseThrow());
+        }
+        // refusals counted nothing: only the five served calls are on the members' counters
+        assertEquals(5, counters(a.accessId())[0] + counters(b.accessId())[0]);
+    }
+
+    @Test
+    void atSteadyStateReservationsDoNotAskTheDatabase() throws Exception {
+        Subject s = subject(newSetting());
+        var limits = new QuotaService.Limits(100_000_000, 100_000, 100_000, 0, 0);
+        io.micrometer.core.instrument.Counter grants = registry.counter("labgate.quota.lease.grants");
+        List<QuotaReservation> warmUp = new ArrayList<>();
+        burst(50, () -> reserve(s, s.settingId(), 100, limits), warmUp);
+        settleAll(s, warmUp, 80);
+        double before = grants.count();
+        List<QuotaReservation> taken = new ArrayList<>();
+        burst(400, () -> reserve(s, s.settingId(), 100, limits), taken);
+        double renewals = grants.count() - before;
+        // Three counters (requests today, tokens this month, the setting's hour): a handful of renewals for
+        // 400 calls, not one round trip per call.
+        assertTrue(renewals <= 30, "lease renewals for 400 calls: " + renewals);
+        settleAll(s, taken, 80);
+        assertEquals(450, counters(s.accessId())[0]);
+        assertEquals(450 * 80, counters(s.accessId())[2]);
     }
 
     @Test
     void settleReplacesTheEstimateAndReleaseGivesEverythingBack() throws Exception {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
+        assertEquals(0, counters(s.accessId())[0]);
         QuotaReservation first = reserve(s, s.settingId(), 500, limits);
         Books.book(ledger, s.memberId(), s.settingId(), quota.settle(first, 120).orElseThrow());
         assertEquals(1, counters(s.accessId())[0]);

@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two replicas of the packaged app on one real PostgreSQL, as a cluster runs them: quotas stay exact across
- * them, a replica killed mid-burst overspends nothing, and one stopped with SIGTERM answers and logs every call
- * it accepted.
+ * them (each reserves against its own leases), a replica killed mid-burst overspends nothing and its leases are
+ * forfeited, and one stopped with SIGTERM answers and logs every call it accepted and returns its leases.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -126,7 +126,7 @@ class ReplicasIT {
         assertEquals(37, statuses.stream().filter(st -> st == 200).count(), histogram(statuses));
         assertEquals(463, statuses.stream().filter(st -> st == 429).count(), histogram(statuses));
         assertEquals(37, stub.received().size() - hitsBefore, "upstream calls");
-        awaitSettled(s);
+        awaitLogged(s, 500);
         assertEquals(37, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
         // Refusals are booked too, a flush after they were answered.
         assertEquals(463, eventually(463, "select count(*) from usage_logs where member_id = ? and status = 'refused'",
@@ -136,6 +136,8 @@ class ReplicasIT {
         assertEquals(37, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
         assertEquals(37 * 15, count("select tokens_used_month from user_ai_access where member_id = ?", s.memberId));
         assertEquals(37 * 15, count("select sum(total_tokens) from usage_logs where member_id = ?", s.memberId));
+        assertEquals(0, count("select coalesce(sum(amount), 0) from quota_leases where subject_id = ? "
+                + "and counter = 'setting_day_requests'", s.settingId), "every lease granted was used");
     }
 
     @Test
@@ -159,24 +161,24 @@ class ReplicasIT {
         for (Future<Integer> f : onA) {
             assertTrue(f.get() != 200, "replica A was killed before it could answer");
         }
-        // B's sweeper ends what A left open once A has been silent for the grace period.
-        awaitSettled(s);
+        // A's leases are forfeited once A has been silent for the grace period (10 s here).
+        long forfeited = awaitForfeited(s);
+        awaitAnswered(s, servedByB);
         long counted = count("select requests from setting_usage_windows where ai_settings_id = ? "
                 + "and window_kind = 'day'", s.settingId);
-        long abandoned = count("select count(*) from usage_logs where member_id = ? and status = 'abandoned'",
-                s.memberId);
         long ok = count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId);
-        assertTrue(counted <= 30, "never an overspend: " + counted);
-        assertEquals(counted, ok + abandoned, "every counted request has its usage row");
         assertEquals(servedByB, ok);
-        assertTrue(abandoned > 0, "A's calls in flight were counted as spent");
+        assertEquals(counted, ok, "every counted request has its usage row");
+        assertTrue(forfeited > 0, "what A held — its calls in flight among it — is counted as spent");
+        assertTrue(counted + leased(s) <= 30, "never an overspend: " + counted + " + " + leased(s));
         assertTrue(stub.received().size() - hitsBefore <= 30, "the provider was called at most as often as allowed");
 
         // The survivor serves exactly what is left, and not one call more.
         List<Integer> more = burst(40, i -> b, s);
-        assertEquals(30 - counted, more.stream().filter(st -> st == 200).count(), histogram(more));
-        awaitSettled(s);
-        assertEquals(30, count("select requests from setting_usage_windows where ai_settings_id = ? "
+        long served = more.stream().filter(st -> st == 200).count();
+        assertEquals(30 - counted - forfeited, served, histogram(more));
+        awaitAnswered(s, servedByB + served);
+        assertEquals(30 - forfeited, count("select requests from setting_usage_windows where ai_settings_id = ? "
                 + "and window_kind = 'day'", s.settingId));
     }
 
@@ -197,9 +199,9 @@ class ReplicasIT {
                 assertEquals(200, call.get(), "an accepted call is answered during a graceful stop");
             }
             assertEquals(30, count("select count(*) from usage_logs where member_id = ? and status = 'ok'", s.memberId));
-            assertEquals(0, count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
-                    + "where x.member_id = ? and r.state = 'reserved'", s.memberId));
             assertEquals(30, count("select requests_today from user_ai_access where member_id = ?", s.memberId));
+            assertEquals(0, count("select count(*) from quota_leases l join user_ai_access x on x.id = l.subject_id "
+                    + "where x.member_id = ? and l.counter like 'member%'", s.memberId), "C returned its leases");
         }
     }
 
@@ -271,22 +273,36 @@ class ReplicasIT {
         }
     }
 
-    /** Until no reservation of the member is open and the usage rows are written (they trail by a flush). */
-    private void awaitSettled(Subject s) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    /** Until {@code calls} of the member (refusals included) are in the usage log; they trail by a flush. */
+    private void awaitLogged(Subject s, long calls) throws Exception {
+        assertEquals(calls, eventually(calls, "select count(*) from usage_logs where member_id = ?", s.memberId),
+                "usage rows of member " + s.memberId);
+    }
+
+    /** Until {@code calls} answered calls of the member are in the usage log. */
+    private void awaitAnswered(Subject s, long calls) throws Exception {
+        assertEquals(calls, eventually(calls, "select count(*) from usage_logs where member_id = ? and status = 'ok'",
+                s.memberId), "answered calls of member " + s.memberId);
+    }
+
+    /** What leases hold on the setting's day, over all replicas. */
+    private long leased(Subject s) throws Exception {
+        return count("select coalesce(sum(amount), 0) from quota_leases where subject_id = ? "
+                + "and counter = 'setting_day_requests'", s.settingId);
+    }
+
+    /** Waits until a lease on the setting's day has been forfeited; returns what the forfeited leases hold. */
+    private long awaitForfeited(Subject s) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {
-            long open = count("select count(*) from quota_reservations r join user_ai_access x on x.id = r.access_id "
-                    + "where x.member_id = ? and r.state = 'reserved'", s.memberId);
-            long resolved = count("select count(*) from quota_reservations r join user_ai_access x "
-                    + "on x.id = r.access_id where x.member_id = ? and r.state <> 'reserved'", s.memberId);
-            long logged = count("select count(*) from usage_logs where member_id = ? and status <> 'refused'",
-                    s.memberId);
-            if (open == 0 && logged == resolved) {
-                return;
+            if (count("select count(*) from quota_leases where subject_id = ? and counter = 'setting_day_requests' "
+                    + "and forfeited_at is not null", s.settingId) > 0) {
+                return count("select coalesce(sum(amount), 0) from quota_leases where subject_id = ? "
+                        + "and counter = 'setting_day_requests' and forfeited_at is not null", s.settingId);
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("reservations of member " + s.memberId + " still open or unlogged after 30 s");
+        throw new AssertionError("no lease of the killed replica was forfeited within 40 s");
     }
 
     /** The count once it reaches {@code expected}, or what it is after 10 s. */

@@ -28,10 +28,15 @@ public final class Books {
 
     public static void book(CallLedger ledger, long memberId, long settingId, ReservationEnd end)
             throws InterruptedException {
+        submit(ledger, memberId, settingId, end);
+        assertTrue(ledger.awaitIdle(10_000), "the ledger wrote the entry");
+    }
+
+    /** Hands the end to the ledger without waiting for it (see {@link #awaitWritten()}). */
+    public static void submit(CallLedger ledger, long memberId, long settingId, ReservationEnd end) {
         long prompt = Math.min(40, end.settledTokens());
         ledger.submit(new CallEntry(new UsageRecord(OffsetDateTime.now(), memberId, settingId, "sandbox", "sandbox",
                 "chatbot", "api", end.released() ? "error" : "ok", false, null, null, prompt,
                 end.settledTokens() - prompt, 0, 0, null, 1, null, null, null, null), end, null));
-        assertTrue(ledger.awaitIdle(10_000), "the ledger wrote the entry");
     }
 }

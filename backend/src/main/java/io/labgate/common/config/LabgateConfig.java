@@ -60,20 +60,20 @@ public interface LabgateConfig {
     Quota quota();
 
     interface Quota {
-        /** A reservation still open after this long is swept even on a live replica (a call cannot last so long). */
-        @WithDefault("PT6H")
-        Duration maxCallDuration();
-
-        /** A replica silent for this long is taken as gone; its open reservations are swept. */
+        /** A replica silent for this long is taken as gone; its leases are forfeited (counted as spent). */
         @WithDefault("PT30S")
         Duration replicaGrace();
 
-        /** Resolved reservations are kept this long (for inspection), then purged. */
+        /** Rows of replicas gone this long, holding no lease, are purged. */
         @WithDefault("P3D")
-        Duration keepResolved();
+        Duration keepReplicas();
 
         @WithDefault("5s")
         String heartbeatEvery();
+
+        /** What a lease holds unused for this long goes back to the database, for other replicas to lease. */
+        @WithDefault("PT1S")
+        Duration leaseIdle();
     }
 
     interface Providers {
