@@ -47,12 +47,23 @@ api() { curl -fs -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization:
 json() { node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s)$1))"; }
 base="http://127.0.0.1:$gw_port"
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
-plan=$(api -X POST "$base/api/admin/plans" -d '{"name":"bench","display_name":"Benchmark","monthly_cost":0,"monthly_token_limit":0,"daily_request_limit":0,"features":["chatbot"]}' | json .id)
-setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$stub_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
+# Every limit set (high), so each call reserves on all five counters: the member's day and month, the setting's
+# hour, day and month.
+plan=$(api -X POST "$base/api/admin/plans" -d '{"name":"bench","display_name":"Benchmark","monthly_cost":0,"monthly_token_limit":1000000000000,"daily_request_limit":10000000,"features":["chatbot"]}' | json .id)
+setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$stub_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":1000000000,\"daily_limit\":1000000000,\"monthly_limit\":1000000000}" | json .id)
 member=$(api -X POST "$base/api/admin/members" -d '{"username":"bencher","email":"bench@lab.example","password":"bench-password-1","role":"researcher"}' | json .id)
 api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$member,\"ai_plan_id\":$plan,\"ai_settings_id\":$setting}" >/dev/null
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"bencher","password":"bench-password-1"}' | json .access_token)
 key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+# 100 more researchers on the same plan and provider, for throughput spread over many members' counters.
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
+many_keys=""
+for i in $(seq 1 100); do
+  m=$(TOKEN=$TOKEN api -X POST "$base/api/admin/members" -d "{\"username\":\"bench$i\",\"email\":\"bench$i@lab.example\",\"password\":\"bench-password-$i\",\"role\":\"researcher\"}" | json .id)
+  TOKEN=$TOKEN api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$m,\"ai_plan_id\":$plan,\"ai_settings_id\":$setting}" >/dev/null
+  t=$(api -X POST "$base/api/auth/login" -d "{\"username\":\"bench$i\",\"password\":\"bench-password-$i\"}" | json .access_token)
+  many_keys+="$(TOKEN=$t api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key),"
+done
 # A second researcher whose provider answers slowly.
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
 slow_setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench slow stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$slow_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
@@ -75,7 +86,7 @@ work_before=$(sql "$db_work")
 requests_before=$(sql "select coalesce(sum(requests_today), 0) from user_ai_access")
 
 peer_version=$(node -p "require('$root/scripts/bench/node_modules/@portkey-ai/gateway/package.json').version")
-GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key \
+GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key API_KEYS="${many_keys%,}" \
   PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" SLOW_API_KEY=$slow_key \
   taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
 

@@ -85,6 +85,21 @@ async function throughput() {
   return rows;
 }
 
+/** 64 connections whose calls go round 100 members' keys: every call on other counters than the last. */
+function spread(connections) {
+  const keys = (process.env.API_KEYS ?? '').split(',').filter(Boolean);
+  if (keys.length === 0) return Promise.resolve(null);
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url: `${gateway}/v1/chat/completions`, method: 'POST', connections, duration, pipelining: 1,
+      requests: [{ method: 'POST', body, setupRequest: (req) => ({ ...req,
+        headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${keys[next++ % keys.length]}` } }) }],
+    }, (err, r) => (err ? reject(err) : resolve({ members: keys.length, connections, rps: Math.round(r.requests.average),
+      p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total })));
+  });
+}
+
 async function streaming() {
   const d = histogram();
   const g = histogram();
@@ -173,13 +188,15 @@ async function inFlight(n) {
 
 const latencyResult = await addedLatency();
 const throughputResult = await throughput();
+const spreadResult = await spread(64);
 const streamingResult = await streaming();
 const gatewayOk = 500 + samples + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0) + 10 + streamingResult.samples;
 const peerMeasured = await peerResult();
 const manyStreamsResult = await manyStreams(Number(process.env.MANY_STREAMS ?? 500));
 const inFlightResult = await inFlight(Number(process.env.IN_FLIGHT ?? 1500));
-const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0);
-const result = { added_latency: latencyResult, throughput: throughputResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
+const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0)
+  + (spreadResult ? spreadResult.total - spreadResult.errors : 0);
+const result = { added_latency: latencyResult, throughput: throughputResult, spread: spreadResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
   many_streams: manyStreamsResult, in_flight: inFlightResult };
 console.log(JSON.stringify(result, null, 2));
 agent.destroy();
