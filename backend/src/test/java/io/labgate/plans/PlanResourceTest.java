@@ -91,6 +91,7 @@ class PlanResourceTest {
 
         Api.asAdmin().delete("/api/admin/plans/" + planId).then().statusCode(409)
                 .body("error", equalTo("plan_in_use"))
+                .body("params.members", equalTo(1))
                 .body("message", containsString("1 member"));
         Map<String, Object> deactivate = plan(name);
         deactivate.put("is_active", false);
