@@ -94,6 +94,25 @@ class AiSettingResourceTest {
     }
 
     @Test
+    void limitsAndGenerationSettingsLeftOutTakeTheUsersDefaults() {
+        Map<String, Object> minimal = Map.of("name", Api.unique("minimal"), "provider", "sandbox",
+                "model_name", "sandbox-echo");
+        int id = Api.asAdmin().body(minimal).post("/api/admin/ai-settings").then().statusCode(201)
+                .body("max_tokens", equalTo(1000))
+                .body("temperature", equalTo(0.7f))
+                .body("hourly_limit", equalTo(100))
+                .body("daily_limit", equalTo(1000))
+                .body("monthly_limit", equalTo(10000))
+                .extract().path("id");
+        Map<String, Object> some = new HashMap<>(minimal);
+        some.put("daily_limit", 5);
+        Api.asAdmin().body(some).put("/api/admin/ai-settings/" + id).then().statusCode(200)
+                .body("daily_limit", equalTo(5)).body("monthly_limit", equalTo(10000));
+        Api.asAdmin().get("/api/admin/ai-settings/" + id).then().body("daily_limit", equalTo(5))
+                .body("max_tokens", equalTo(1000));
+    }
+
+    @Test
     void badInputNamesTheFieldAndWritesNothing() {
         int before = count();
         Map<String, Object> hot = body(Api.unique("bad"), "openai", "sk-x-000000000000000");
