@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Modal } from './Modal';
+import { errorMessage } from './server-errors';
 
 interface Props {
   message: string;
   confirmLabel?: string;
   danger?: boolean;
   busy?: boolean;
-  error?: string | null;
+  /** A failed confirmation, worded here. */
+  error?: unknown;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -29,9 +31,9 @@ export function ConfirmDialog({ message, confirmLabel, danger, busy, error, onCo
       }
     >
       <p>{message}</p>
-      {error && (
+      {error != null && (
         <p role="alert" className="form-error">
-          {error}
+          {errorMessage(error)}
         </p>
       )}
     </Modal>

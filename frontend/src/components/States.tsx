@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import { errorMessage } from './server-errors';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { t } = useTranslation();
   return (
     <div className="state state-error" role="alert">
-      <p>{error instanceof Error ? error.message : t('common.error')}</p>
+      <p>{errorMessage(error)}</p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           {t('common.retry')}

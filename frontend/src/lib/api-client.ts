@@ -1,16 +1,22 @@
-import type { ApiErrorBody, Violation } from '@/types/api';
+import type { ApiErrorBody, ErrorCode, Violation } from '@/types/api';
 import { session } from './session';
 
-/** A failed call, carrying the server's error shape. */
+/**
+ * A failed call, carrying the server's error shape: a code and its params, which the SPA words
+ * (components/server-errors). `message` is the server's English fallback, for logs only, never for the screen.
+ */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** An ErrorCode, or 'unknown' when the answer was not our error shape (a proxy's page, say). */
+  readonly code: ErrorCode | 'unknown';
+  readonly params: Record<string, unknown>;
   readonly violations: Violation[];
 
   constructor(status: number, body: Partial<ApiErrorBody>) {
     super(body.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body.error ?? 'unknown';
+    this.params = body.params ?? {};
     this.violations = body.violations ?? [];
   }
 }

@@ -1,9 +1,14 @@
 import { http, HttpResponse } from 'msw';
-import type { Access, AiSettingInput, Member, Plan } from '@/types/api';
+import type { Access, AiSettingInput, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
 import { db, member, plan, setting } from './db';
 
-const error = (status: number, code: string, message: string, violations: { field: string; message: string }[] = []) =>
-  HttpResponse.json({ error: code, message, violations }, { status });
+/** The server's error shape. Its English message is a fallback for API clients: the SPA must never show it. */
+export const SERVER_ENGLISH = 'Server English fallback';
+
+export const error = (status: number, code: ErrorCode, params: Record<string, unknown> = {}, violations: Violation[] = []) =>
+  HttpResponse.json<ApiErrorBody>({ error: code, message: SERVER_ENGLISH, params, violations }, { status });
+
+const notUnique = (field: string): Violation => ({ field, code: 'not_unique', params: {}, message: SERVER_ENGLISH });
 
 async function record(request: Request) {
   const url = new URL(request.url);
@@ -18,7 +23,7 @@ export const handlers = [
     await record(request);
     const { username, password } = (await request.json()) as { username: string; password: string };
     const user = db.members.find((m) => m.username === username);
-    if (!user || password !== 'right-password') return error(401, 'invalid_credentials', 'Wrong username or password');
+    if (!user || password !== 'right-password') return error(401, 'invalid_credentials');
     return HttpResponse.json({ access_token: `token-${user.username}`, token_type: 'Bearer', expires_in: 3600, user });
   }),
   http.get('/api/auth/me', () => HttpResponse.json(db.members[0])),
@@ -33,16 +38,16 @@ export const handlers = [
   http.put('/api/admin/plans/:id', async ({ request, params }) => {
     await record(request);
     const i = db.plans.findIndex((p) => p.id === Number(params.id));
-    if (i < 0) return error(404, 'not_found', 'Plan not found');
+    if (i < 0) return error(404, 'not_found', { resource: 'plan', id: Number(params.id) });
     db.plans[i] = { ...db.plans[i]!, ...((await request.json()) as Partial<Plan>) };
     return HttpResponse.json(db.plans[i]);
   }),
   http.delete('/api/admin/plans/:id', async ({ request, params }) => {
     await record(request);
     const found = db.plans.find((p) => p.id === Number(params.id));
-    if (!found) return error(404, 'not_found', 'Plan not found');
+    if (!found) return error(404, 'not_found', { resource: 'plan', id: Number(params.id) });
     if (found.members_count > 0) {
-      return error(409, 'plan_in_use', `${found.members_count} members are on this plan; deactivate it instead`);
+      return error(409, 'plan_in_use', { members: found.members_count });
     }
     db.plans = db.plans.filter((p) => p !== found);
     return new HttpResponse(null, { status: 204 });
@@ -53,14 +58,15 @@ export const handlers = [
     await record(request);
     const input = (await request.json()) as AiSettingInput;
     if (db.settings.some((s) => s.name === input.name)) {
-      return error(409, 'duplicate', 'A provider setting with this name already exists', [{ field: 'name', message: 'A provider setting with this name already exists' }]);
+      return error(409, 'duplicate', {}, [notUnique('name')]);
     }
     const created = setting({ ...input, id: 10 + db.settings.length + 1, base_url: input.base_url ?? '', api_key_hint: input.api_key ? 'sk-…' + input.api_key.slice(-4) : null, has_api_key: Boolean(input.api_key) });
     db.settings.push(created);
     return HttpResponse.json(created, { status: 201 });
   }),
   http.post('/api/admin/ai-settings/:id/test-connection', ({ params }) =>
-    HttpResponse.json({ success: true, is_valid: true, message: `Connected: 12 models available (setting ${params.id})`, latency_ms: 42 })),
+    HttpResponse.json({ success: true, is_valid: true, code: 'model_listed', params: { models: 12, model: `model-${params.id}` },
+      message: SERVER_ENGLISH, latency_ms: 42 })),
 
   http.get('/api/admin/user-ai-access', ({ request }) => {
     const url = new URL(request.url);
@@ -71,21 +77,21 @@ export const handlers = [
   http.patch('/api/admin/user-ai-access/:id', async ({ request, params }) => {
     await record(request);
     const a = db.access.find((x) => x.id === Number(params.id));
-    if (!a) return error(404, 'not_found', 'Member access was not found');
+    if (!a) return error(404, 'not_found', { resource: 'access', id: Number(params.id) });
     Object.assign(a, (await request.json()) as Partial<Access>);
     return HttpResponse.json(a);
   }),
   http.post('/api/admin/user-ai-access/:id/reset-usage', async ({ request, params }) => {
     await record(request);
     const a = db.access.find((x) => x.id === Number(params.id));
-    if (!a) return error(404, 'not_found', 'Member access was not found');
+    if (!a) return error(404, 'not_found', { resource: 'access', id: Number(params.id) });
     Object.assign(a, { tokens_used_today: 0, tokens_used_month: 0, requests_today: 0 });
     return HttpResponse.json(a);
   }),
   http.post('/api/admin/user-ai-access/bulk-assign', async ({ request }) => {
     await record(request);
     const body = (await request.json()) as { user_ids: number[] };
-    return HttpResponse.json({ assigned: body.user_ids.length, message: `${body.user_ids.length}명의 사용자에게 AI 기능이 할당되었습니다` });
+    return HttpResponse.json({ assigned: body.user_ids.length, created: body.user_ids.length, updated: 0 });
   }),
 
   http.get('/api/admin/members', ({ request }) => {
@@ -99,7 +105,7 @@ export const handlers = [
     await record(request);
     const body = (await request.json()) as Partial<Member>;
     if (db.members.some((m) => m.username === body.username)) {
-      return error(409, 'duplicate', 'A member with this username already exists', [{ field: 'username', message: 'is already taken' }]);
+      return error(409, 'duplicate', {}, [notUnique('username')]);
     }
     const created = member({ ...body, id: 50 + db.members.length });
     db.members.push(created);
@@ -109,14 +115,14 @@ export const handlers = [
   http.patch('/api/admin/members/:id', async ({ request, params }) => {
     await record(request);
     const i = db.members.findIndex((m) => m.id === Number(params.id));
-    if (i < 0) return error(404, 'not_found', 'Member not found');
+    if (i < 0) return error(404, 'not_found', { resource: 'member', id: Number(params.id) });
     const { password: _secret, ...changes } = (await request.json()) as Partial<Member> & { password?: string };
     db.members[i] = { ...db.members[i]!, ...changes };
     return HttpResponse.json(db.members[i]);
   }),
   http.delete('/api/admin/members/:id', async ({ request, params }) => {
     await record(request);
-    if (Number(params.id) === 1) return error(409, 'conflict', 'You cannot delete yourself');
+    if (Number(params.id) === 1) return error(409, 'self_deletion');
     db.members = db.members.filter((m) => m.id !== Number(params.id));
     return new HttpResponse(null, { status: 204 });
   }),
@@ -132,7 +138,7 @@ export const handlers = [
     return HttpResponse.json({ created: created.length, members: created }, { status: 201 });
   }),
 
-  http.get('/api/me/usage', () => (db.usage ? HttpResponse.json(db.usage) : error(404, 'not_found', 'No AI access has been assigned to you yet'))),
+  http.get('/api/me/usage', () => (db.usage ? HttpResponse.json(db.usage) : error(404, 'not_found', { resource: 'access' }))),
 
   http.post('/api/ai/:feature', async ({ request, params }) => {
     await record(request);

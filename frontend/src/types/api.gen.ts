@@ -2698,14 +2698,27 @@ export interface components {
             base_url?: string;
             api_key?: string;
             model_name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @default 1000
+             */
             max_tokens: number;
+            /** @default 0.7 */
             temperature: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @default 100
+             */
             hourly_limit: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @default 1000
+             */
             daily_limit: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @default 10000
+             */
             monthly_limit: number;
             is_active?: boolean;
         };
@@ -2736,6 +2749,15 @@ export interface components {
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
+        /** @description The body of every error response */
+        ApiError: {
+            error: components["schemas"]["ErrorCode"];
+            message: string;
+            params: {
+                [key: string]: unknown;
+            };
+            violations: components["schemas"]["Violation"][];
+        };
         AuditEntryView: {
             /** Format: int64 */
             id: number;
@@ -2758,7 +2780,10 @@ export interface components {
         BulkAssignResult: {
             /** Format: int32 */
             assigned: number;
-            message: string;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
         };
         ChatRequest: {
             messages: components["schemas"]["Message"][];
@@ -2769,9 +2794,15 @@ export interface components {
             session_id?: string;
             context?: string;
         };
+        /** @enum {string} */
+        ConnectionTestCode: "sandbox" | "model_listed" | "model_not_listed" | "key_accepted" | "key_rejected" | "permission_denied" | "no_credit" | "rate_limited" | "provider_failing" | "no_models_endpoint" | "unexpected_answer" | "unreachable" | "timed_out";
         ConnectionTestResult: {
             success: boolean;
             is_valid: boolean;
+            code: components["schemas"]["ConnectionTestCode"];
+            params: {
+                [key: string]: unknown;
+            };
             message: string;
             /** Format: int64 */
             latency_ms: number;
@@ -2832,6 +2863,8 @@ export interface components {
             source: string;
             timestamp: components["schemas"]["OffsetDateTime"];
         };
+        /** @enum {string} */
+        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "internal_error" | "unauthorized" | "forbidden" | "invalid_credentials" | "too_many_attempts" | "invalid_api_key" | "duplicate" | "plan_in_use" | "setting_in_use" | "self_role_change" | "self_deactivation" | "self_deletion" | "too_many_keys" | "nothing_to_export" | "no_access" | "access_disabled" | "account_inactive" | "feature_not_in_plan" | "no_provider" | "provider_inactive" | "provider_not_supported" | "provider_key_invalid" | "provider_rate_limited" | "provider_unavailable" | "provider_timeout" | "provider_rejected" | "provider_malformed" | "daily_request_limit" | "monthly_token_limit" | "setting_hour_limit" | "setting_day_limit" | "setting_month_limit" | "quota_exceeded" | "usage_log_backlog";
         JsonNode: {
             empty: boolean;
             value_node: boolean;
@@ -3045,6 +3078,7 @@ export interface components {
             monthly_token_limit: number;
             /** Format: int32 */
             daily_request_limit: number;
+            /** @description A list of features, or an object of flags: {"chatbot": true, "analysis": false} */
             features: string[];
             is_active?: boolean;
         };
@@ -3159,6 +3193,16 @@ export interface components {
             source_date: components["schemas"]["LocalDate"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
+        Violation: {
+            field: string;
+            code: components["schemas"]["ViolationCode"];
+            params: {
+                [key: string]: unknown;
+            };
+            message: string;
+        };
+        /** @enum {string} */
+        ViolationCode: "required" | "too_long" | "too_short" | "too_many" | "too_few" | "too_small" | "too_large" | "too_many_decimals" | "invalid_email" | "invalid_format" | "not_one_of" | "not_unique" | "not_found" | "unknown_field" | "wrong_type" | "contains_whitespace" | "required_for_provider" | "invalid_url" | "url_not_plain" | "invalid_date" | "invalid_date_time" | "invalid_month" | "before_start" | "selection_required" | "csv_empty" | "csv_no_rows" | "csv_too_many_rows" | "csv_missing_column" | "csv_unknown_column" | "csv_unreadable" | "invalid";
     };
     responses: never;
     parameters: never;
@@ -3167,4 +3211,16 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog"];
+export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];
+export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "required_for_provider", "invalid_url", "url_not_plain", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
 export type operations = Record<string, never>;

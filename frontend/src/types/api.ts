@@ -17,16 +17,9 @@ export interface Page<T> {
   size: number;
 }
 
-export interface Violation {
-  field: string;
-  message: string;
-}
-
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  violations: Violation[];
-}
+export type ApiErrorBody = Schemas['ApiError'];
+export type ErrorCode = Schemas['ErrorCode'];
+export type Violation = Schemas['Violation'];
 
 export type Member = Omit<Schemas['MemberView'], 'role'> & { role: Role };
 export type LoginResponse = Omit<Schemas['LoginResponse'], 'user'> & { user: Member };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { renderApp } from '@/testing/render';
 import { db } from '@/testing/db';
+import { SERVER_ENGLISH } from '@/testing/handlers';
+import { server } from '@/testing/server';
 
 async function openAddForm() {
   renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
@@ -62,13 +65,23 @@ describe('AI settings tab', () => {
     await userEvent.type(within(dialog).getByLabelText('API 키'), 'sk-anything-1234');
     await userEvent.click(screen.getByRole('button', { name: '저장' }));
     const name = within(dialog).getByLabelText('이름');
-    expect(await within(dialog).findByText('A provider setting with this name already exists')).toBeInTheDocument();
+    expect(await within(dialog).findByText('이미 사용 중입니다')).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(dialog.textContent).not.toContain(SERVER_ENGLISH);
   });
 
-  it('tests a connection and shows the message with latency', async () => {
+  it('tests a connection and words what it found, with the latency', async () => {
     renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
     await userEvent.click(await screen.findByRole('button', { name: '연결 테스트' }));
-    expect(await screen.findByText(/연결 성공: Connected: 12 models available \(setting 10\) \(42 ms\)/)).toBeInTheDocument();
+    expect(await screen.findByText('연결 성공: 모델 12개 사용 가능, model-10 포함 (42 ms)')).toBeInTheDocument();
+  });
+
+  it('words a failed connection test from its code, never the server\'s English', async () => {
+    server.use(http.post('/api/admin/ai-settings/:id/test-connection', () => HttpResponse.json({ success: false, is_valid: false,
+      code: 'key_rejected', params: { status: 401 }, message: 'HTTP 401: invalid API key: the provider rejected it', latency_ms: 80 })));
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: '연결 테스트' }));
+    expect(await screen.findByText('연결 실패: HTTP 401: 제공자가 API 키를 거부했습니다 (80 ms)')).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('invalid API key');
   });
 });

@@ -4,11 +4,13 @@ import { Badge } from '@/components/Badge';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useToast } from '@/components/Toasts';
+import { errorMessage } from '@/components/server-errors';
 import { formatNumber } from '@/lib/format';
 import type { AiSetting, ConnectionTestResult } from '@/types/api';
 import { useAiSettings } from '../api/get-ai-settings';
 import { useDeleteAiSetting } from '../api/delete-ai-setting';
 import { useTestConnection } from '../api/test-connection';
+import { connectionTestMessage } from '../connection-test-message';
 import { SettingFormModal } from './SettingFormModal';
 
 export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
@@ -19,7 +21,7 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
   const toast = useToast();
   const [editing, setEditing] = useState<AiSetting | 'new' | null>(null);
   const [deleting, setDeleting] = useState<AiSetting | null>(null);
-  const [results, setResults] = useState<Record<number, ConnectionTestResult | { error: string }>>({});
+  const [results, setResults] = useState<Record<number, ConnectionTestResult | { failure: unknown }>>({});
   const [testing, setTesting] = useState<number | null>(null);
   const limit = (n: number) => (n === 0 ? t('common.unlimited') : t('settings.requests', { value: formatNumber(n, i18n.language) }));
 
@@ -27,7 +29,7 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
     setTesting(s.id);
     test.mutate(s.id, {
       onSuccess: (r) => setResults((all) => ({ ...all, [s.id]: r })),
-      onError: (e) => setResults((all) => ({ ...all, [s.id]: { error: e.message } })),
+      onError: (failure) => setResults((all) => ({ ...all, [s.id]: { failure } })),
       onSettled: () => setTesting(null),
     });
   };
@@ -63,8 +65,8 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
                     </p>
                   )}
                   {result && (
-                    <p role="status" className={'error' in result || !result.success ? 'test-result fail' : 'test-result ok'}>
-                      {'error' in result ? result.error : `${result.success ? t('settings.testOk') : t('settings.testFail')}: ${result.message} (${result.latency_ms} ms)`}
+                    <p role="status" className={'failure' in result || !result.success ? 'test-result fail' : 'test-result ok'}>
+                      {'failure' in result ? errorMessage(result.failure) : `${result.success ? t('settings.testOk') : t('settings.testFail')}: ${connectionTestMessage(result)} (${result.latency_ms} ms)`}
                     </p>
                   )}
                   <div className="card-actions">
@@ -83,7 +85,7 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
       {editing && <SettingFormModal setting={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDialog danger message={t('settings.confirmDelete', { name: deleting.name })} confirmLabel={t('settings.delete')}
-          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(null)}
+          busy={remove.isPending} error={remove.error} onCancel={() => setDeleting(null)}
           onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); toast(t('common.deleted')); } })} />
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/Field';
+import { errorMessage } from '@/components/server-errors';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useApiKeys } from '../api/get-api-keys';
 import { useCreateApiKey } from '../api/create-api-key';
@@ -28,7 +29,7 @@ export function ApiKeysPanel() {
         <Field label={t('apiKeys.name')}><input value={name} onChange={(e) => setName(e.target.value)} placeholder="notebook" /></Field>
         <button type="submit" className="button primary" disabled={!name.trim() || create.isPending}>{t('apiKeys.create')}</button>
       </form>
-      {create.error && <p role="alert" className="form-error">{create.error.message}</p>}
+      {create.error && <p role="alert" className="form-error">{errorMessage(create.error)}</p>}
       {create.data && (
         <div className="new-key card" role="status">
           <strong>{t('apiKeys.shownOnce')}</strong>

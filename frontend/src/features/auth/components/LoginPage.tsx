@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/lib/api-client';
 import { Field } from '@/components/Field';
+import { errorMessage } from '@/components/server-errors';
 import { LANGUAGES } from '@/lib/i18n';
 import { useLogin } from '../api/login';
 
@@ -23,14 +23,7 @@ export function LoginPage() {
   };
 
   const error = login.error;
-  const message =
-    error instanceof ApiError && error.status === 401
-      ? t('login.invalid')
-      : error instanceof ApiError && error.status === 429
-        ? t('login.throttled')
-        : error
-          ? error.message
-          : null;
+  const message = error ? errorMessage(error) : null;
 
   return (
     <div className="login-page">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Markdown from 'react-markdown';
 import { useQueryClient } from '@tanstack/react-query';
 import { Field } from '@/components/Field';
+import { errorMessage } from '@/components/server-errors';
 import { formatUsd } from '@/lib/format';
 import { streamChat, type ChatMessage, type ChatSummary, type Feature } from '../api/stream-chat';
 
@@ -20,7 +21,7 @@ export function ChatPanel({ feature, placeholder }: { feature: Feature; placehol
   const queryClient = useQueryClient();
   const [turns, setTurns] = useState<Turn[]>([]);
   const [input, setInput] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
@@ -45,7 +46,7 @@ export function ChatPanel({ feature, placeholder }: { feature: Feature; placehol
       if (controller.signal.aborted) {
         patchLast((turn) => ({ ...turn, stopped: true }));
       } else {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(err);
         setTurns((all) => (all[all.length - 1]?.content ? all : all.slice(0, -1)));
       }
     } finally {
@@ -80,7 +81,7 @@ export function ChatPanel({ feature, placeholder }: { feature: Feature; placehol
           </li>
         ))}
       </ol>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error != null && <p role="alert" className="form-error">{errorMessage(error)}</p>}
       <form className="chat-input" onSubmit={(e) => void send(e)}>
         <Field label={t('chat.message')}>
           <textarea rows={3} value={input} placeholder={placeholder} onChange={(e) => setInput(e.target.value)} onKeyDown={onKey} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '@/components/Modal';
 import { Field } from '@/components/Field';
+import { errorMessage, violationLine } from '@/components/server-errors';
 import { ApiError } from '@/lib/api-client';
 import { useImportMembers } from '../api/import-members';
 
@@ -52,9 +53,9 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
           <Field label={t('members.importText')}><textarea rows={8} value={csv} onChange={(e) => setCsv(e.target.value)} /></Field>
           {error && (
             <div role="alert" className="form-error">
-              <p>{error.message}</p>
+              <p>{errorMessage(error)}</p>
               {error instanceof ApiError && error.violations.length > 0 && (
-                <ul>{error.violations.map((v) => <li key={v.field + v.message}>{v.field}: {v.message}</li>)}</ul>
+                <ul>{error.violations.map((v, i) => <li key={i}>{violationLine(v)}</li>)}</ul>
               )}
             </div>
           )}

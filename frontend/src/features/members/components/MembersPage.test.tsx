@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { renderApp } from '@/testing/render';
 import { db } from '@/testing/db';
+import { error, SERVER_ENGLISH } from '@/testing/handlers';
+import { server } from '@/testing/server';
 
 describe('members page', () => {
   it('filters by role through the API', async () => {
@@ -24,7 +27,7 @@ describe('members page', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
     const username = within(dialog).getByLabelText('아이디');
     await waitFor(() => expect(username).toHaveAttribute('aria-invalid', 'true'));
-    expect(within(dialog).getByText('is already taken')).toBeInTheDocument();
+    expect(within(dialog).getByText('이미 사용 중입니다')).toBeInTheDocument();
 
     await userEvent.clear(username);
     await userEvent.type(username, 'park');
@@ -53,6 +56,33 @@ describe('members page', () => {
 
     await userEvent.click(within(dialog).getByRole('button', { name: '복사' }));
     expect(writeText).toHaveBeenCalledWith('choi,temp-choi-pw\nhan,temp-han-pw');
+  });
+
+  it('lists a rejected CSV\'s problems by row and field in Korean, never the server\'s English', async () => {
+    server.use(http.post('/api/admin/members/import', () => error(400, 'validation_failed', {}, [
+      { field: 'username', code: 'not_unique', params: { row: 2 }, message: SERVER_ENGLISH },
+      { field: 'email', code: 'invalid_email', params: { row: 3 }, message: SERVER_ENGLISH },
+      { field: 'header', code: 'csv_unknown_column', params: { column: 'shoe_size' }, message: SERVER_ENGLISH },
+    ])));
+    renderApp('/admin/members', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'CSV 가져오기' }));
+    const dialog = screen.getByRole('dialog', { name: 'CSV로 회원 가져오기' });
+    await userEvent.click(within(dialog).getByRole('button', { name: '가져오기' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByText('입력한 값을 확인하세요')).toBeInTheDocument();
+    expect(within(alert).getByText('2행 username: 이미 사용 중입니다')).toBeInTheDocument();
+    expect(within(alert).getByText('3행 email: 올바른 이메일 주소가 아닙니다')).toBeInTheDocument();
+    expect(within(alert).getByText('알 수 없는 열입니다: shoe_size')).toBeInTheDocument();
+    expect(alert.textContent).not.toContain(SERVER_ENGLISH);
+  });
+
+  it('says why the super-admin cannot delete themself', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    const row = (await screen.findByRole('cell', { name: 'admin@lab.example' })).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: '삭제' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '삭제' }));
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('자신을 삭제할 수 없습니다');
   });
 
   it('deletes a member after confirmation', async () => {

@@ -81,7 +81,7 @@ export function MembersPage() {
       {importing && <ImportModal onClose={() => setImporting(false)} />}
       {deleting && (
         <ConfirmDialog danger message={t('members.confirmDelete', { name: fullName(deleting) })} confirmLabel={t('common.delete')}
-          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(null)}
+          busy={remove.isPending} error={remove.error} onCancel={() => setDeleting(null)}
           onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); toast(t('common.deleted')); } })} />
       )}
     </section>

@@ -51,7 +51,7 @@ describe('plans page', () => {
     const row = (await screen.findByText('기본형 ($10/월)')).closest('tr')!;
     await userEvent.click(within(row).getByRole('button', { name: '삭제' }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '삭제' }));
-    expect(await within(screen.getByRole('dialog')).findByText('3 members are on this plan; deactivate it instead')).toBeInTheDocument();
+    expect(await within(screen.getByRole('dialog')).findByText('3명의 회원이 이 요금제를 사용 중입니다. 다른 요금제로 옮기거나 비활성화하세요')).toBeInTheDocument();
     expect(db.plans).toHaveLength(2);
   });
 

@@ -61,7 +61,7 @@ export function PlansPage() {
       {editing && <PlanFormModal plan={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDialog danger message={t('plans.confirmDelete', { name: deleting.display_name })} confirmLabel={t('common.delete')}
-          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(null)}
+          busy={remove.isPending} error={remove.error} onCancel={() => setDeleting(null)}
           onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); toast(t('common.deleted')); } })} />
       )}
     </section>

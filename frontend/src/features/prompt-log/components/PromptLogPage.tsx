@@ -97,7 +97,7 @@ export function PromptLogPage() {
       </div>
       {deleting && selected && (
         <ConfirmDialog danger message={t('promptLog.confirmDelete', { session: selected.session_id })} confirmLabel={t('common.delete')}
-          busy={remove.isPending} error={remove.error?.message ?? null} onCancel={() => setDeleting(false)}
+          busy={remove.isPending} error={remove.error} onCancel={() => setDeleting(false)}
           onConfirm={() => remove.mutate(selected.session_id, { onSuccess: () => { setDeleting(false); setSelected(null); } })} />
       )}
     </section>

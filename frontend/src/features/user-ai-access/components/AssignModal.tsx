@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '@/components/Modal';
 import { Field } from '@/components/Field';
 import { useToast } from '@/components/Toasts';
+import { errorMessage } from '@/components/server-errors';
 import { fullName } from '@/lib/format';
 import { useMemberOptions } from '../api/get-member-options';
 import { useBulkAssign } from '../api/bulk-assign';
@@ -39,7 +40,7 @@ export function AssignModal({ plans, settings, preselected = [], onClose }: Prop
     setProblem(null);
     assign.mutate(
       { user_ids: [...selected], ai_plan_id: Number(planId), ai_settings_id: settingId ? Number(settingId) : undefined },
-      { onSuccess: (r) => { toast(r.message); onClose(); } },
+      { onSuccess: (r) => { toast(t('users.assigned', { count: r.assigned })); onClose(); } },
     );
   };
 
@@ -77,7 +78,7 @@ export function AssignModal({ plans, settings, preselected = [], onClose }: Prop
           </label>
         ))}
       </fieldset>
-      {(problem || assign.error) && <p role="alert" className="form-error">{problem ?? assign.error?.message}</p>}
+      {(problem || assign.error) && <p role="alert" className="form-error">{problem ?? errorMessage(assign.error)}</p>}
     </Modal>
   );
 }

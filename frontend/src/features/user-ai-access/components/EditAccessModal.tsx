@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '@/components/Modal';
 import { Field } from '@/components/Field';
+import { errorMessage } from '@/components/server-errors';
 import type { Access } from '@/types/api';
 import { useUpdateAccess } from '../api/update-access';
 import type { PlanOption, SettingOption } from '../options';
@@ -40,7 +41,7 @@ export function EditAccessModal({ access, plans, settings, onClose }: { access: 
       </Field>
       <label className="check"><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {t('users.enabled')}</label>
       <label className="check"><input type="checkbox" checked={advanced} onChange={(e) => setAdvanced(e.target.checked)} /> {t('users.advanced')}</label>
-      {update.error && <p role="alert" className="form-error">{update.error.message}</p>}
+      {update.error && <p role="alert" className="form-error">{errorMessage(update.error)}</p>}
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '@/testing/render';
 import { db } from '@/testing/db';
+import i18n from '@/lib/i18n';
 
 describe('users tab', () => {
   it('shows this month\'s tokens against the plan limit with a progress bar', async () => {
@@ -14,7 +15,7 @@ describe('users tab', () => {
     expect(within(row).getByText('활성')).toBeInTheDocument();
   });
 
-  it('bulk-assigns the selected members and shows the server message', async () => {
+  it('bulk-assigns the selected members and words the count the server answers', async () => {
     renderApp('/admin/ai-service?tab=users', { as: 'admin' });
     await userEvent.click(await screen.findByRole('button', { name: 'AI 기능 할당' }));
     const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
@@ -26,6 +27,18 @@ describe('users tab', () => {
     expect(await screen.findByText('2명의 사용자에게 AI 기능이 할당되었습니다')).toBeInTheDocument();
     const sent = db.requests.find((r) => r.path === '/api/admin/user-ai-access/bulk-assign')!;
     expect(sent.body).toEqual({ user_ids: [5, 6], ai_plan_id: 2, ai_settings_id: 10 });
+  });
+
+  it('words the bulk-assign count in English too', async () => {
+    await i18n.changeLanguage('en');
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign AI features' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign AI features' });
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: /Ji-woo Kim/ }));
+    await userEvent.selectOptions(within(dialog).getByLabelText('Plan'), '기본형 ($10/월)');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    expect(await screen.findByText('AI features assigned to 1 member')).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('명의 사용자');
   });
 
   it('does not send an assignment without a plan', async () => {

@@ -119,7 +119,7 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
       {editing && <EditAccessModal access={editing} plans={plans} settings={settings} onClose={() => setEditing(null)} />}
       {resetting && (
         <ConfirmDialog message={t('users.confirmReset', { name: fullName(resetting.user) })} confirmLabel={t('users.resetUsage')}
-          busy={reset.isPending} error={reset.error?.message ?? null} onCancel={() => setResetting(null)}
+          busy={reset.isPending} error={reset.error} onCancel={() => setResetting(null)}
           onConfirm={() => reset.mutate(resetting.id, { onSuccess: () => { setResetting(null); toast(t('users.resetDone')); } })} />
       )}
     </div>

@@ -34,6 +34,7 @@ public final class AccessRequests {
             @Positive(message = "must be a valid id") Long aiSettingsId) {
     }
 
-    public record BulkAssignResult(int assigned, String message) {
+    /** How many members now have the plan: {@code created} got access, {@code updated} had it already. */
+    public record BulkAssignResult(int assigned, int created, int updated) {
     }
 }

@@ -4,6 +4,8 @@ import io.labgate.audit.AuditService;
 import io.labgate.common.security.CurrentMember;
 import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.labgate.members.Member;
@@ -73,13 +75,14 @@ public class AccessService {
     public AccessView getForMember(long memberId) {
         pending.awaitMember(memberId);
         return QuarkusTransaction.joiningExisting().call(() -> repository.findByMember(memberId).map(this::view)
-                .orElseThrow(() -> new ApiException(404, "not_found", "No AI access has been assigned to you yet")));
+                .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND,
+                        "No AI access has been assigned to you yet", Map.of("resource", "access"))));
     }
 
     @Transactional
     public AccessView create(AccessRequests.Create request) {
         Member member = members.findByIdOptional(request.userId()).orElseThrow(() ->
-                ApiException.invalid("user_id", "member " + request.userId() + " does not exist"));
+                ApiException.invalid(List.of(unknownId("user_id", "member", request.userId()))));
         if (repository.findByMember(member.id).isPresent()) {
             throw ApiException.duplicate("user_id", "This member already has AI access; edit it instead");
         }
@@ -142,9 +145,9 @@ public class AccessService {
         List<Long> unknown = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             List<ApiError.Violation> violations = unknown.stream()
-                    .map(id -> new ApiError.Violation("user_ids", "member " + id + " does not exist")).toList();
-            throw new ApiException(404, "not_found", "Unknown member id(s): " + unknown
-                    + "; nobody was assigned", violations);
+                    .map(id -> unknownId("user_ids", "member", id)).toList();
+            throw new ApiException(404, ErrorCode.NOT_FOUND, "Unknown member id(s): " + unknown
+                    + "; nobody was assigned", Map.of("resource", "member"), violations);
         }
         Map<Long, UserAiAccess> existing = repository.findByMembers(ids).stream()
                 .collect(Collectors.toMap(a -> a.member.id, Function.identity()));
@@ -167,7 +170,7 @@ public class AccessService {
         for (UserAiAccess access : changed) {
             audit.record("access.bulk_assign", "user_ai_access", access.id, null, view(access));
         }
-        return new AccessRequests.BulkAssignResult(ids.size(), ids.size() + "명의 사용자에게 AI 기능이 할당되었습니다");
+        return new AccessRequests.BulkAssignResult(ids.size(), ids.size() - existing.size(), existing.size());
     }
 
     @Transactional
@@ -186,7 +189,7 @@ public class AccessService {
     }
 
     private UserAiAccess find(long id) {
-        return repository.findFetched(id).orElseThrow(() -> ApiException.notFound("Member access", id));
+        return repository.findFetched(id).orElseThrow(() -> ApiException.notFound("access", id));
     }
 
     private UserAiAccess newAccess(Member member, Plan plan, AiSetting setting) {
@@ -211,8 +214,8 @@ public class AccessService {
         try {
             return plans.find(id);
         } catch (ApiException e) {
-            throw new ApiException(404, "not_found", "Plan " + id + " was not found",
-                    List.of(new ApiError.Violation(field, "plan " + id + " does not exist")));
+            throw new ApiException(404, ErrorCode.NOT_FOUND, "Plan " + id + " was not found",
+                    Map.of("resource", "plan", "id", id), List.of(unknownId(field, "plan", id)));
         }
     }
 
@@ -223,8 +226,13 @@ public class AccessService {
         try {
             return settings.find(id);
         } catch (ApiException e) {
-            throw new ApiException(404, "not_found", "Provider setting " + id + " was not found",
-                    List.of(new ApiError.Violation(field, "provider setting " + id + " does not exist")));
+            throw new ApiException(404, ErrorCode.NOT_FOUND, "Provider setting " + id + " was not found",
+                    Map.of("resource", "ai_setting", "id", id), List.of(unknownId(field, "ai_setting", id)));
         }
+    }
+
+    private static ApiError.Violation unknownId(String field, String resource, long id) {
+        return new ApiError.Violation(field, ViolationCode.NOT_FOUND, Map.of("id", id),
+                resource + " " + id + " does not exist");
     }
 }

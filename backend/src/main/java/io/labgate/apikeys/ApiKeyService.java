@@ -3,6 +3,7 @@ package io.labgate.apikeys;
 import io.labgate.audit.AdminChange;
 import io.labgate.audit.ChangeBroadcast;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
 import io.labgate.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,8 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyViews.CreatedKey create(long memberId, String name) {
         if (repository.countActive(memberId) >= MAX_KEYS) {
-            throw ApiException.conflict("too_many_keys", "At most " + MAX_KEYS + " keys; revoke one first");
+            throw ApiException.conflict(ErrorCode.TOO_MANY_KEYS, "At most " + MAX_KEYS + " keys; revoke one first",
+                    Map.of("max", MAX_KEYS));
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -84,7 +86,7 @@ public class ApiKeyService {
     public void revoke(long memberId, long keyId) {
         MemberApiKey key = repository.findByIdOptional(keyId)
                 .filter(k -> k.member.id == memberId && k.revokedAt == null)
-                .orElseThrow(() -> ApiException.notFound("API key", keyId));
+                .orElseThrow(() -> ApiException.notFound("api_key", keyId));
         key.revokedAt = OffsetDateTime.now(clock);
         // Refused on this replica at once; every other replica hears of it when this transaction commits.
         verified.values().removeIf(v -> v.keyId() == keyId);

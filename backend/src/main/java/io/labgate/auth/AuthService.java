@@ -2,6 +2,7 @@ package io.labgate.auth;
 
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.RetryableApiException;
 import io.labgate.members.Member;
 import io.labgate.members.MemberRepository;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Password login with throttling of repeated failures per username. */
@@ -52,8 +54,8 @@ public class AuthService {
         if (failures.countSince(key, since) >= config.login().maxFailures()) {
             OffsetDateTime oldest = failures.oldestSince(key, since).orElse(now);
             long wait = Duration.between(now, oldest.plus(window)).toSeconds() + 1;
-            throw new RetryableApiException(429, "too_many_attempts",
-                    "Too many failed logins; try again in " + wait + " seconds", wait);
+            throw new RetryableApiException(429, ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins; try again in " + wait + " seconds", Map.of(), wait);
         }
         Optional<Member> member = members.findByUsername(key)
                 .filter(m -> m.isActive && hasher.matches(request.password(), m.passwordHash));
@@ -62,7 +64,7 @@ public class AuthService {
             failure.username = key;
             failure.failedAt = now;
             failures.persist(failure);
-            throw new ApiException(401, "invalid_credentials", "Wrong username or password");
+            throw new ApiException(401, ErrorCode.INVALID_CREDENTIALS, "Wrong username or password");
         }
         failures.clear(key);
         return new LoginResponse(tokens.issue(member.get()), "Bearer", tokens.lifetimeSeconds(),

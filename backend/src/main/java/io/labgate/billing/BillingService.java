@@ -1,6 +1,7 @@
 package io.labgate.billing;
 
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ViolationCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class BillingService {
         try {
             ym = month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("month", "must look like 2026-11");
+            throw ApiException.invalid("month", ViolationCode.INVALID_MONTH, "must look like 2026-11");
         }
         var start = ym.atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         var end = ym.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();

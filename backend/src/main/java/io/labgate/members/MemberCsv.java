@@ -1,6 +1,7 @@
 package io.labgate.members;
 
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ViolationCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the member import CSV: header {@code username,email,first_name,last_name[,role][,password]}. */
@@ -30,7 +32,7 @@ final class MemberCsv {
 
     static List<Row> parse(String csv) {
         if (csv == null || csv.isBlank()) {
-            throw ApiException.invalid("body", "the CSV is empty");
+            throw ApiException.invalid("body", ViolationCode.CSV_EMPTY, "the CSV is empty");
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
@@ -38,18 +40,21 @@ final class MemberCsv {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             for (String required : REQUIRED) {
                 if (!header.contains(required)) {
-                    throw ApiException.invalid("header", "the header must name the column " + required);
+                    throw ApiException.invalid("header", ViolationCode.CSV_MISSING_COLUMN, Map.of("column", required),
+                            "the header must name the column " + required);
                 }
             }
             for (String column : header) {
                 if (!KNOWN.contains(column)) {
-                    throw ApiException.invalid("header", "unknown column " + column);
+                    throw ApiException.invalid("header", ViolationCode.CSV_UNKNOWN_COLUMN, Map.of("column", column),
+                            "unknown column " + column);
                 }
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
-                    throw ApiException.invalid("body", "at most " + MAX_ROWS + " rows per import");
+                    throw ApiException.invalid("body", ViolationCode.CSV_TOO_MANY_ROWS, Map.of("max", MAX_ROWS),
+                            "at most " + MAX_ROWS + " rows per import");
                 }
                 rows.add(new Row(record.getRecordNumber(), value(record, parser, "username"),
                         value(record, parser, "email"), value(record, parser, "first_name"),
@@ -57,13 +62,14 @@ final class MemberCsv {
                         value(record, parser, "password")));
             }
             if (rows.isEmpty()) {
-                throw ApiException.invalid("body", "the CSV has a header but no rows");
+                throw ApiException.invalid("body", ViolationCode.CSV_NO_ROWS, "the CSV has a header but no rows");
             }
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw ApiException.invalid("body", "the CSV could not be read: check quotes and the header");
+            throw ApiException.invalid("body", ViolationCode.CSV_UNREADABLE,
+                    "the CSV could not be read: check quotes and the header");
         }
     }
 

@@ -5,6 +5,9 @@ import io.labgate.common.security.CurrentMember;
 import io.labgate.common.security.Roles;
 import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.ViolationCode;
+import io.labgate.common.error.ViolationPaths;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -16,9 +19,11 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Member accounts: the rules on usernames, emails, roles and self-protection of the super-admin. */
@@ -56,7 +61,7 @@ public class MemberService {
 
     @Transactional
     public MemberView create(MemberRequests.Create request) {
-        checkUnique(request.username(), request.email(), "");
+        checkUnique(request.username(), request.email());
         Member member = newMember(request, hasher.hash(request.password()));
         repository.persist(member);
         MemberView view = MemberView.of(member);
@@ -70,10 +75,10 @@ public class MemberService {
         MemberView before = MemberView.of(member);
         boolean self = member.id.equals(currentMember.idOrNull());
         if (self && request.role() != null && !request.role().equals(member.role)) {
-            throw ApiException.conflict("conflict", "You cannot change your own role");
+            throw ApiException.conflict(ErrorCode.SELF_ROLE_CHANGE, "You cannot change your own role", Map.of());
         }
         if (self && Boolean.FALSE.equals(request.isActive())) {
-            throw ApiException.conflict("conflict", "You cannot deactivate yourself");
+            throw ApiException.conflict(ErrorCode.SELF_DEACTIVATION, "You cannot deactivate yourself", Map.of());
         }
         if (request.email() != null) {
             if (repository.emailTaken(request.email(), member.id)) {
@@ -107,7 +112,7 @@ public class MemberService {
     public void delete(long id) {
         Member member = find(id);
         if (member.id.equals(currentMember.idOrNull())) {
-            throw ApiException.conflict("conflict", "You cannot delete yourself");
+            throw ApiException.conflict(ErrorCode.SELF_DELETION, "You cannot delete yourself", Map.of());
         }
         MemberView before = MemberView.of(member);
         repository.delete(member);
@@ -116,7 +121,7 @@ public class MemberService {
 
     /**
      * Creates every row of the CSV or none. Rows are validated like single creates; the first problems are
-     * reported as {@code row N.field} (N counts data rows from 1).
+     * reported with the field and {@code row} N in their params (N counts data rows from 1).
      */
     @Transactional
     public MemberRequests.ImportResult importCsv(String csv) {
@@ -127,23 +132,23 @@ public class MemberService {
         List<MemberRequests.Create> requests = new ArrayList<>();
         List<Boolean> generated = new ArrayList<>();
         for (MemberCsv.Row row : rows) {
-            String prefix = "row " + row.number() + ".";
             boolean generate = row.password() == null || row.password().isBlank();
             MemberRequests.Create request = new MemberRequests.Create(row.username(), row.email(),
                     generate ? hasher.generate() : row.password(),
                     row.role() == null || row.role().isBlank() ? Roles.RESEARCHER : row.role(),
                     row.firstName(), row.lastName());
             for (ConstraintViolation<MemberRequests.Create> v : validator.validate(request)) {
-                violations.add(new ApiError.Violation(prefix + snake(v.getPropertyPath().toString()),
-                        v.getMessage()));
+                violations.add(inRow(row, ApiError.Violation.of(ViolationPaths.ofBean(v), v)));
             }
             if (request.username() != null && (!usernames.add(request.username().toLowerCase(Locale.ROOT))
                     || repository.usernameTaken(request.username()))) {
-                violations.add(new ApiError.Violation(prefix + "username", "is already taken"));
+                violations.add(inRow(row,
+                        ApiError.Violation.of("username", ViolationCode.NOT_UNIQUE, "is already taken")));
             }
             if (request.email() != null && (!emails.add(request.email().toLowerCase(Locale.ROOT))
                     || repository.emailTaken(request.email(), null))) {
-                violations.add(new ApiError.Violation(prefix + "email", "is already used"));
+                violations.add(inRow(row,
+                        ApiError.Violation.of("email", ViolationCode.NOT_UNIQUE, "is already used")));
             }
             requests.add(request);
             generated.add(generate);
@@ -167,12 +172,12 @@ public class MemberService {
         return repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Member", id));
     }
 
-    private void checkUnique(String username, String email, String prefix) {
+    private void checkUnique(String username, String email) {
         if (repository.usernameTaken(username)) {
-            throw ApiException.duplicate(prefix + "username", "This username is already taken");
+            throw ApiException.duplicate("username", "This username is already taken");
         }
         if (repository.emailTaken(email, null)) {
-            throw ApiException.duplicate(prefix + "email", "This email is already used by another member");
+            throw ApiException.duplicate("email", "This email is already used by another member");
         }
     }
 
@@ -190,7 +195,10 @@ public class MemberService {
         return member;
     }
 
-    private static String snake(String camel) {
-        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    /** A CSV row's violation: the row is a parameter, the field stays the field (the message says both). */
+    private static ApiError.Violation inRow(MemberCsv.Row row, ApiError.Violation v) {
+        Map<String, Object> params = new HashMap<>(v.params());
+        params.put("row", row.number());
+        return new ApiError.Violation(v.field(), v.code(), params, "row " + row.number() + ": " + v.message());
     }
 }

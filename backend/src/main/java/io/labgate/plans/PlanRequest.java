@@ -1,5 +1,6 @@
 package io.labgate.plans;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -9,11 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Create or replace a plan. */
+/** Create or replace a plan; {@code features} is a list or an object of flags (see {@link FeaturesInput}). */
 public record PlanRequest(
         @NotBlank(message = "is required")
         @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,49}", message = "must be 1–50 lower-case letters, digits, '_' or '-'")
@@ -26,7 +28,8 @@ public record PlanRequest(
         Long monthlyTokenLimit,
         @NotNull(message = "is required") @PositiveOrZero(message = "must not be negative")
         @Max(value = 10_000_000, message = "is too large") Integer dailyRequestLimit,
-        @NotNull(message = "is required")
+        @NotNull(message = "is required") @JsonDeserialize(using = FeaturesInput.class)
+        @Schema(description = "A list of features, or an object of flags: {\"chatbot\": true, \"analysis\": false}")
         List<@NotNull(message = "must not be null")
         @Pattern(regexp = "chatbot|analysis|generation|advanced",
                 message = "must be one of chatbot, analysis, generation, advanced") String> features,

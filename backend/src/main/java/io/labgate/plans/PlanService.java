@@ -2,6 +2,7 @@ package io.labgate.plans;
 
 import io.labgate.audit.AuditService;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -68,15 +69,16 @@ public class PlanService {
         Plan plan = find(id);
         PlanView before = view(plan);
         if (before.membersCount() > 0) {
-            throw ApiException.conflict("plan_in_use", before.membersCount()
-                    + " member(s) are on this plan; move them to another plan or deactivate it instead");
+            throw ApiException.conflict(ErrorCode.PLAN_IN_USE, before.membersCount()
+                    + " member(s) are on this plan; move them to another plan or deactivate it instead",
+                    Map.of("members", before.membersCount()));
         }
         repository.delete(plan);
         audit.record("plan.delete", "plan", id, before, null);
     }
 
     public Plan find(long id) {
-        return repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Plan", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("plan", id));
     }
 
     private PlanView view(Plan plan) {

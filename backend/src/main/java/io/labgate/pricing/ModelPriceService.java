@@ -45,7 +45,7 @@ public class ModelPriceService {
 
     @Transactional
     public ModelPriceViews.View update(long id, ModelPriceViews.Request request) {
-        ModelPrice price = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Model price", id));
+        ModelPrice price = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("model_price", id));
         if (taken(request, id)) {
             throw ApiException.duplicate("model", "A price for this provider and model already exists");
         }
@@ -58,7 +58,7 @@ public class ModelPriceService {
 
     @Transactional
     public void delete(long id) {
-        ModelPrice price = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Model price", id));
+        ModelPrice price = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("model_price", id));
         ModelPriceViews.View before = ModelPriceViews.View.of(price);
         repository.delete(price);
         audit.record("model_price.delete", "model_price", id, before, null);

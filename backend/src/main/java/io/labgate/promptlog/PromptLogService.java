@@ -3,6 +3,8 @@ package io.labgate.promptlog;
 import io.labgate.common.security.CurrentMember;
 import io.labgate.common.security.Roles;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.labgate.usage.ContentRetention;
@@ -111,7 +113,7 @@ public class PromptLogService {
     public void delete(long id) {
         PromptLogEntry entry = repository.findByIdOptional(id)
                 .filter(e -> e.memberId == currentMember.id())
-                .orElseThrow(() -> ApiException.notFound("Prompt log entry", id));
+                .orElseThrow(() -> ApiException.notFound("prompt_log_entry", id));
         repository.delete(entry);
     }
 
@@ -119,7 +121,7 @@ public class PromptLogService {
     public long deleteSession(String sessionId) {
         long deleted = repository.deleteSession(currentMember.id(), sessionId);
         if (deleted == 0) {
-            throw ApiException.notFound("Prompt log session", sessionId);
+            throw ApiException.notFound("prompt_log_session", sessionId);
         }
         return deleted;
     }
@@ -129,7 +131,8 @@ public class PromptLogService {
     public Export export(Long memberFilter, String sessionId, LocalDate date, OffsetDateTime from, OffsetDateTime to,
                          DevelopmentLogMarkdown.Lang lang) {
         if (sessionId == null && date == null && from == null && to == null) {
-            throw ApiException.invalid("session_id", "name a session_id, a date or a from/to range to export");
+            throw ApiException.invalid("session_id", ViolationCode.SELECTION_REQUIRED,
+                    "name a session_id, a date or a from/to range to export");
         }
         if (date != null) {
             from = date.atStartOfDay(clock.getZone()).toOffsetDateTime();
@@ -139,7 +142,8 @@ public class PromptLogService {
                 null, from, to);
         List<PromptLogEntry> entries = repository.search(filter).list();
         if (entries.isEmpty()) {
-            throw new ApiException(404, "not_found", "No prompts match this selection; nothing to export");
+            throw new ApiException(404, ErrorCode.NOTHING_TO_EXPORT,
+                    "No prompts match this selection; nothing to export");
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
         String label = sessionId != null ? sessionId

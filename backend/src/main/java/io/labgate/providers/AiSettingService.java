@@ -4,6 +4,8 @@ import io.labgate.audit.AuditService;
 import io.labgate.common.security.CurrentMember;
 import io.labgate.common.crypto.SecretCipher;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.members.MemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -90,8 +92,9 @@ public class AiSettingService {
         AiSetting setting = find(id);
         AiSettingView before = view(setting);
         if (before.membersCount() > 0) {
-            throw ApiException.conflict("setting_in_use", before.membersCount()
-                    + " member(s) use this provider setting; assign them another one or deactivate it instead");
+            throw ApiException.conflict(ErrorCode.SETTING_IN_USE, before.membersCount()
+                    + " member(s) use this provider setting; assign them another one or deactivate it instead",
+                    Map.of("members", before.membersCount()));
         }
         repository.delete(setting);
         audit.record("ai_settings.delete", "ai_settings", id, before, null);
@@ -155,7 +158,7 @@ public class AiSettingService {
 
     public AiSetting find(long id) {
         return repository.findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("Provider setting", id));
+                .orElseThrow(() -> ApiException.notFound("ai_setting", id));
     }
 
     private AiSettingView view(AiSetting setting) {
@@ -173,7 +176,7 @@ public class AiSettingService {
             setting.lastErrorAt = null;
             String key = request.apiKey().trim();
             if (key.chars().anyMatch(Character::isWhitespace)) {
-                throw ApiException.invalid("api_key", "must not contain spaces or line breaks");
+                throw ApiException.invalid("api_key", ViolationCode.CONTAINS_WHITESPACE, "must not contain spaces or line breaks");
             }
             setting.apiKeyEncrypted = cipher.encrypt(key, KEY_PURPOSE);
             setting.apiKeyHint = ApiKeyHint.of(key);
@@ -183,7 +186,7 @@ public class AiSettingService {
             setting.apiKeyHint = null;
         }
         if (provider.requiresApiKey() && setting.apiKeyEncrypted == null) {
-            throw ApiException.invalid("api_key", "is required for provider " + provider.wireName());
+            throw requiredFor("api_key", provider);
         }
         setting.modelName = request.modelName().trim();
         setting.maxTokens = request.maxTokens();
@@ -201,21 +204,32 @@ public class AiSettingService {
         }
         if (!hasText(requested)) {
             return provider.defaultBaseUrl().orElseThrow(() ->
-                    ApiException.invalid("base_url", "is required for provider " + provider.wireName()));
+                    requiredFor("base_url", provider));
         }
         String url = requested.trim();
         try {
             URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw ApiException.invalid("base_url", "must be an http(s) URL such as http://vllm:8000/v1");
+                throw notAnHttpUrl();
             }
             if (uri.getUserInfo() != null || uri.getQuery() != null) {
-                throw ApiException.invalid("base_url", "must not contain credentials or a query string");
+                throw ApiException.invalid("base_url", ViolationCode.URL_NOT_PLAIN,
+                        "must not contain credentials or a query string");
             }
         } catch (URISyntaxException e) {
-            throw ApiException.invalid("base_url", "must be an http(s) URL such as http://vllm:8000/v1");
+            throw notAnHttpUrl();
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static ApiException requiredFor(String field, Provider provider) {
+        return ApiException.invalid(field, ViolationCode.REQUIRED_FOR_PROVIDER,
+                Map.of("provider", provider.wireName()), "is required for provider " + provider.wireName());
+    }
+
+    private static ApiException notAnHttpUrl() {
+        return ApiException.invalid("base_url", ViolationCode.INVALID_URL,
+                "must be an http(s) URL such as http://vllm:8000/v1");
     }
 
     private static boolean hasText(String s) {

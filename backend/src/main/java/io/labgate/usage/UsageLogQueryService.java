@@ -1,6 +1,7 @@
 package io.labgate.usage;
 
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.Map;
 @ApplicationScoped
 public class UsageLogQueryService {
 
+    private static final String DAYS_RANGE = "must be between 1 and 366";
     private final EntityManager em;
     private final Clock clock;
 
@@ -68,7 +70,9 @@ public class UsageLogQueryService {
     @Transactional
     public UsageLogViews.Statistics statistics(int days, Long memberId) {
         if (days < 1 || days > 366) {
-            throw ApiException.invalid("days", "must be between 1 and 366");
+            throw days < 1
+                    ? ApiException.invalid("days", ViolationCode.TOO_SMALL, Map.of("min", 1), DAYS_RANGE)
+                    : ApiException.invalid("days", ViolationCode.TOO_LARGE, Map.of("max", 366), DAYS_RANGE);
         }
         ZoneId zone = clock.getZone();
         LocalDate to = LocalDate.now(clock);
@@ -143,7 +147,8 @@ public class UsageLogQueryService {
             params.put("end", f.endDate().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         if (f.startDate() != null && f.endDate() != null && f.endDate().isBefore(f.startDate())) {
-            throw ApiException.invalid("end_date", "must not be before start_date");
+            throw ApiException.invalid("end_date", ViolationCode.BEFORE_START, Map.of("start", "start_date"),
+                    "must not be before start_date");
         }
         return new Where(sql.toString(), params);
     }

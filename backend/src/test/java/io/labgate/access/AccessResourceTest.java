@@ -113,7 +113,9 @@ class AccessResourceTest {
                 .post("/api/admin/user-ai-access/bulk-assign")
                 .then().statusCode(200)
                 .body("assigned", equalTo(2))
-                .body("message", equalTo("2명의 사용자에게 AI 기능이 할당되었습니다"));
+                .body("created", equalTo(1))
+                .body("updated", equalTo(1))
+                .body("message", nullValue());
         for (Api.TestMember m : List.of(fresh, existing)) {
             Books.awaitWritten();
             Api.as(m.token()).get("/api/me/access").then().statusCode(200)
@@ -130,8 +132,10 @@ class AccessResourceTest {
         Api.asAdmin().body(Map.of("user_ids", List.of(a.id(), 987654321L, b.id()), "ai_plan_id", planId("basic")))
                 .post("/api/admin/user-ai-access/bulk-assign")
                 .then().statusCode(404)
-                .body("message", containsString("987654321"))
-                .body("violations[0].field", equalTo("user_ids"));
+                .body("error", equalTo("not_found"))
+                .body("violations[0].field", equalTo("user_ids"))
+                .body("violations[0].code", equalTo("not_found"))
+                .body("violations[0].params.id", equalTo(987654321));
         Books.awaitWritten();
         Api.as(a.token()).get("/api/me/access").then().statusCode(404);
         Books.awaitWritten();

@@ -120,7 +120,7 @@ class SandboxChatTest {
         Api.as(m.token()).body(ask("three")).post("/api/ai/chat")
                 .then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                .body("error", equalTo("quota_exceeded"))
+                .body("error", equalTo("setting_day_limit"))
                 .body("message", containsString("daily request limit"));
         List<Object[]> rows = logs(m.id());
         assertEquals(List.of("ok", "ok", "refused"), rows.stream().map(r -> r[0]).toList());

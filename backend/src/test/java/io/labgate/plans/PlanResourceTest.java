@@ -57,6 +57,40 @@ class PlanResourceTest {
     }
 
     @Test
+    void featuresMayBeAnObjectOfFlagsAsInTheUsersDataModelAndAreAnsweredAsAList() {
+        Map<String, Object> body = plan(Api.unique("flags"));
+        Map<String, Object> flags = new java.util.LinkedHashMap<>();
+        flags.put("chatbot", true);
+        flags.put("analysis", false);
+        flags.put("generation", true);
+        body.put("features", flags);
+        int id = Api.asAdmin().body(body).post("/api/admin/plans").then().statusCode(201)
+                .body("features", equalTo(List.of("chatbot", "generation")))
+                .extract().path("id");
+        body.put("features", Map.of("advanced", true));
+        Api.asAdmin().body(body).put("/api/admin/plans/" + id).then().statusCode(200)
+                .body("features", equalTo(List.of("advanced")));
+        Api.asAdmin().get("/api/admin/plans/" + id).then().body("features", equalTo(List.of("advanced")));
+    }
+
+    @Test
+    void featureFlagsMustBeKnownFeaturesFlaggedTrueOrFalse() {
+        Map<String, Object> body = plan(Api.unique("flags"));
+        body.put("features", Map.of("teleport", true));
+        Api.asAdmin().body(body).post("/api/admin/plans").then().statusCode(400)
+                .body("violations[0].field", equalTo("features[0]"))
+                .body("violations[0].code", equalTo("not_one_of"))
+                .body("violations[0].params.allowed", equalTo(List.of("chatbot", "analysis", "generation", "advanced")));
+        body.put("features", Map.of("chatbot", "yes"));
+        Api.asAdmin().body(body).post("/api/admin/plans").then().statusCode(400)
+                .body("violations[0].field", equalTo("features"))
+                .body("violations[0].code", equalTo("wrong_type"));
+        body.put("features", "chatbot");
+        Api.asAdmin().body(body).post("/api/admin/plans").then().statusCode(400)
+                .body("violations[0].field", equalTo("features"));
+    }
+
+    @Test
     void badValuesAreNamedAndNothingIsWritten() {
         int before = Api.asAdmin().get("/api/admin/plans").then().extract().path("size()");
         Map<String, Object> bad = plan("Bad Name!");
@@ -91,6 +125,7 @@ class PlanResourceTest {
 
         Api.asAdmin().delete("/api/admin/plans/" + planId).then().statusCode(409)
                 .body("error", equalTo("plan_in_use"))
+                .body("params.members", equalTo(1))
                 .body("message", containsString("1 member"));
         Map<String, Object> deactivate = plan(name);
         deactivate.put("is_active", false);

@@ -94,6 +94,25 @@ class AiSettingResourceTest {
     }
 
     @Test
+    void limitsAndGenerationSettingsLeftOutTakeTheUsersDefaults() {
+        Map<String, Object> minimal = Map.of("name", Api.unique("minimal"), "provider", "sandbox",
+                "model_name", "sandbox-echo");
+        int id = Api.asAdmin().body(minimal).post("/api/admin/ai-settings").then().statusCode(201)
+                .body("max_tokens", equalTo(1000))
+                .body("temperature", equalTo(0.7f))
+                .body("hourly_limit", equalTo(100))
+                .body("daily_limit", equalTo(1000))
+                .body("monthly_limit", equalTo(10000))
+                .extract().path("id");
+        Map<String, Object> some = new HashMap<>(minimal);
+        some.put("daily_limit", 5);
+        Api.asAdmin().body(some).put("/api/admin/ai-settings/" + id).then().statusCode(200)
+                .body("daily_limit", equalTo(5)).body("monthly_limit", equalTo(10000));
+        Api.asAdmin().get("/api/admin/ai-settings/" + id).then().body("daily_limit", equalTo(5))
+                .body("max_tokens", equalTo(1000));
+    }
+
+    @Test
     void badInputNamesTheFieldAndWritesNothing() {
         int before = count();
         Map<String, Object> hot = body(Api.unique("bad"), "openai", "sk-x-000000000000000");
@@ -104,13 +123,15 @@ class AiSettingResourceTest {
         Api.asAdmin().body(body(Api.unique("bad"), "foo", "k")).post("/api/admin/ai-settings").then().statusCode(400)
                 .body("violations.field", hasItem("provider"));
         Api.asAdmin().body(body(Api.unique("bad"), "openai", null)).post("/api/admin/ai-settings").then()
-                .statusCode(400).body("violations[0].field", equalTo("api_key"));
+                .statusCode(400).body("violations[0].field", equalTo("api_key"))
+                .body("violations[0].code", equalTo("required_for_provider"))
+                .body("violations[0].params.provider", equalTo("openai"));
         Api.asAdmin().body(body(Api.unique("bad"), "openai_compatible", null)).post("/api/admin/ai-settings").then()
                 .statusCode(400).body("violations[0].field", equalTo("base_url"));
         Map<String, Object> ftp = body(Api.unique("bad"), "openai_compatible", null);
         ftp.put("base_url", "ftp://models.lab");
         Api.asAdmin().body(ftp).post("/api/admin/ai-settings").then().statusCode(400)
-                .body("violations[0].field", equalTo("base_url"));
+                .body("violations[0].field", equalTo("base_url")).body("violations[0].code", equalTo("invalid_url"));
         String name = Api.unique("dup");
         Api.asAdmin().body(body(name, "sandbox", null)).post("/api/admin/ai-settings").then().statusCode(201);
         Api.asAdmin().body(body(name.toUpperCase(), "sandbox", null)).post("/api/admin/ai-settings").then()
@@ -128,7 +149,7 @@ class AiSettingResourceTest {
         Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId, "ai_settings_id", id))
                 .post("/api/admin/user-ai-access").then().statusCode(201);
         Api.asAdmin().delete("/api/admin/ai-settings/" + id).then().statusCode(409)
-                .body("error", equalTo("setting_in_use"));
+                .body("error", equalTo("setting_in_use")).body("params.members", equalTo(1));
         int unused = Api.asAdmin().body(body(Api.unique("unused"), "sandbox", null)).post("/api/admin/ai-settings")
                 .then().extract().path("id");
         Api.asAdmin().delete("/api/admin/ai-settings/" + unused).then().statusCode(204);

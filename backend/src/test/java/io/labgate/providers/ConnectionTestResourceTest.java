@@ -76,6 +76,8 @@ class ConnectionTestResourceTest {
         int id = setting("openai", stub.baseUrl() + "/v1", key, "gpt-4.1-mini");
         test(id).then().statusCode(200)
                 .body("success", equalTo(true)).body("is_valid", equalTo(true))
+                .body("code", equalTo("model_listed"))
+                .body("params.models", equalTo(2)).body("params.model", equalTo("gpt-4.1-mini"))
                 .body("message", containsString("2 models available; gpt-4.1-mini is among them"))
                 .body("latency_ms", greaterThanOrEqualTo(0))
                 .body(not(containsString(key)));
@@ -89,6 +91,7 @@ class ConnectionTestResourceTest {
         int id = setting("openai", stub.baseUrl() + "/v1", "sk-proj-wrong-key-SJh4", "gpt-4o");
         test(id).then().statusCode(200)
                 .body("success", equalTo(false)).body("is_valid", equalTo(false))
+                .body("code", equalTo("key_rejected")).body("params.status", equalTo(401))
                 .body("message", containsString("invalid API key"))
                 .body(not(containsString("SJh4")));
     }
@@ -99,9 +102,10 @@ class ConnectionTestResourceTest {
                 Reply.json(429, NO_CREDIT));
         int id = setting("openai", stub.baseUrl() + "/v1", "sk-rate-limited-000001", "gpt-4o");
         test(id).then().body("success", equalTo(false))
+                .body("code", equalTo("rate_limited")).body("params.retry_after_seconds", equalTo(20))
                 .body("message", containsString("rate limited")).body("message", containsString("retry after 20"))
                 .body("message", containsString("not checked"));
-        test(id).then().body("message", containsString("no credit left"));
+        test(id).then().body("code", equalTo("no_credit")).body("message", containsString("no credit left"));
     }
 
     @Test
@@ -116,6 +120,7 @@ class ConnectionTestResourceTest {
         assertEquals("/v1/models?limit=1", stub.last().path());
         test(id).then().body("is_valid", equalTo(false)).body("message", containsString("invalid API key"));
         test(id).then().body("is_valid", equalTo(false)).body("message", containsString("HTTP 529"))
+                .body("code", equalTo("provider_failing")).body("params.status", equalTo(529))
                 .body("message", containsString("overloaded"));
     }
 
@@ -150,6 +155,8 @@ class ConnectionTestResourceTest {
         int id = setting("openai_compatible", "http://127.0.0.1:" + port + "/v1", "k-closed-port-0001", "m");
         test(id).then().statusCode(200)
                 .body("success", equalTo(false))
+                .body("code", equalTo("unreachable"))
+                .body("params.base_url", equalTo("http://127.0.0.1:" + port + "/v1"))
                 .body("message", containsString("Unreachable"));
     }
 
@@ -159,12 +166,14 @@ class ConnectionTestResourceTest {
         int id = setting("openai", stub.baseUrl() + "/v1", "sk-slow-provider-000001", "gpt-4o");
         test(id).then().statusCode(200)
                 .body("success", equalTo(false))
+                .body("code", equalTo("timed_out"))
                 .body("message", containsString("timed out"));
     }
 
     @Test
     void aWrongBaseUrlIsExplained() {
         int id = setting("openai_compatible", stub.baseUrl(), null, "m");
-        test(id).then().body("success", equalTo(false)).body("message", containsString("check the base URL"));
+        test(id).then().body("success", equalTo(false)).body("code", equalTo("no_models_endpoint"))
+                .body("message", containsString("check the base URL"));
     }
 }

@@ -3,6 +3,8 @@ package io.labgate.common.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.labgate.common.config.LabgateConfig;
+import io.labgate.quota.QuotaExceededException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -17,27 +19,46 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Maps every failure to {@link ApiError}; never a stack trace or a Java class name. */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
+    private final String timeZone;
+
+    ApiExceptionMappers(LabgateConfig config) {
+        this.timeZone = config.timeZone();
+    }
+
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder builder = Response.status(e.status())
-                .entity(new ApiError(e.code(), e.getMessage(), e.violations()));
+        ApiError body = e instanceof QuotaExceededException refusal ? quotaRefusal(refusal) : ApiError.of(e);
+        Response.ResponseBuilder builder = Response.status(e.status()).entity(body);
         if (e instanceof RetryableApiException retryable) {
             builder.header("Retry-After", retryable.retryAfterSeconds());
         }
         return json(builder);
     }
 
+    /**
+     * A quota refusal answers the limit it hit as its code, and when that limit resets in the platform's zone.
+     * Only until QuotaExceededException passes these itself (the quota package is being rewritten).
+     */
+    private ApiError quotaRefusal(QuotaExceededException e) {
+        Map<String, Object> params = new HashMap<>(e.params());
+        params.put("reset_at", e.resetsAt().toString());
+        params.put("time_zone", timeZone);
+        return new ApiError(ErrorCode.of(e.limit()), e.getMessage(), params, e.violations());
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<ApiError.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new ApiError.Violation(ViolationPaths.ofParameter(v), v.getMessage()))
+                .map(v -> ApiError.Violation.of(ViolationPaths.ofParameter(v), v))
                 .sorted(Comparator.comparing(ApiError.Violation::field))
                 .toList();
         return api(ApiException.invalid(violations));
@@ -47,12 +68,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return api(ApiException.invalid(unknown.getPropertyName(), "unknown field"));
+            return api(ApiException.invalid(unknown.getPropertyName(), ViolationCode.UNKNOWN_FIELD, "unknown field"));
         }
         String field = fieldPath(e);
         return field.isEmpty()
-                ? api(new ApiException(400, "malformed_json", "The request body has the wrong shape"))
-                : api(ApiException.invalid(field, "has the wrong type or format"));
+                ? api(new ApiException(400, ErrorCode.MALFORMED_JSON, "The request body has the wrong shape"))
+                : api(ApiException.invalid(field, ViolationCode.WRONG_TYPE, "has the wrong type or format"));
     }
 
     @ServerExceptionMapper
@@ -60,22 +81,22 @@ public class ApiExceptionMappers {
         if (e instanceof MismatchedInputException mismatched) {
             return mismatchedInput(mismatched);
         }
-        return api(new ApiException(400, "malformed_json", "The request body is not valid JSON"));
+        return api(new ApiException(400, ErrorCode.MALFORMED_JSON, "The request body is not valid JSON"));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return api(new ApiException(401, "unauthorized", "Log in first: a valid bearer token is required"));
+        return api(new ApiException(401, ErrorCode.UNAUTHORIZED, "Log in first: a valid bearer token is required"));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return api(new ApiException(401, "unauthorized", "The bearer token is invalid or has expired"));
+        return api(new ApiException(401, ErrorCode.UNAUTHORIZED, "The bearer token is invalid or has expired"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return api(new ApiException(403, "forbidden", "Your role does not allow this action"));
+        return api(new ApiException(403, ErrorCode.FORBIDDEN, "Your role does not allow this action"));
     }
 
     @ServerExceptionMapper
@@ -84,11 +105,11 @@ public class ApiExceptionMappers {
             return malformedJson(json);
         }
         int status = e.getResponse().getStatus();
-        String code = switch (e) {
-            case NotFoundException n -> "not_found";
-            case NotAllowedException n -> "method_not_allowed";
-            case NotSupportedException n -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "bad_request";
+        ErrorCode code = switch (e) {
+            case NotFoundException n -> ErrorCode.NOT_FOUND;
+            case NotAllowedException n -> ErrorCode.METHOD_NOT_ALLOWED;
+            case NotSupportedException n -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
         String message = status >= 500 ? "Internal error" : describe(status);
         return api(new ApiException(status, code, message));
@@ -98,7 +119,7 @@ public class ApiExceptionMappers {
     public Response unexpected(Throwable e) {
         LOG.errorf("Unexpected failure: %s", e.getClass().getName());
         LOG.debug("Unexpected failure", e);
-        return api(new ApiException(500, "internal_error", "Internal error; it has been logged"));
+        return api(new ApiException(500, ErrorCode.INTERNAL_ERROR, "Internal error; it has been logged"));
     }
 
     private static String describe(int status) {

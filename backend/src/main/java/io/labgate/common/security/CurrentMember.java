@@ -1,6 +1,7 @@
 package io.labgate.common.security;
 
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ public class CurrentMember {
     public long id() {
         Long id = idOrNull();
         if (id == null) {
-            throw new ApiException(401, "unauthorized", "Log in first: a valid bearer token is required");
+            throw new ApiException(401, ErrorCode.UNAUTHORIZED, "Log in first: a valid bearer token is required");
         }
         return id;
     }

@@ -1,6 +1,7 @@
 package io.labgate.common.web;
 
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ViolationCode;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date like 2026-11-25");
+            throw ApiException.invalid(name, ViolationCode.INVALID_DATE, "must be a date like 2026-11-25");
         }
     }
 
@@ -33,7 +34,8 @@ public final class QueryParams {
         try {
             return OffsetDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date-time with offset like 2026-11-25T09:00:00+09:00");
+            throw ApiException.invalid(name, ViolationCode.INVALID_DATE_TIME,
+                    "must be a date-time with offset like 2026-11-25T09:00:00+09:00");
         }
     }
 }

@@ -1,0 +1,91 @@
+package io.labgate.common.error;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every code an error response can carry, in one place. The OpenAPI document lists them; the SPA words each
+ * one in Korean and English, and its tests fail when one has no words. Parameters travel in the body's
+ * {@code params}; the ones each code carries are noted here.
+ */
+public enum ErrorCode {
+    /** 400; the field problems are in {@code violations}. */
+    VALIDATION_FAILED,
+    MALFORMED_JSON,
+    BAD_REQUEST,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    UNSUPPORTED_MEDIA_TYPE,
+    INTERNAL_ERROR,
+
+    UNAUTHORIZED,
+    FORBIDDEN,
+    INVALID_CREDENTIALS,
+    /** {@code retry_after_seconds}. */
+    TOO_MANY_ATTEMPTS,
+    /** /v1: the member API key is missing, wrong or revoked. */
+    INVALID_API_KEY,
+
+    /** 409; the field is in {@code violations} ({@code not_unique}). */
+    DUPLICATE,
+    /** {@code members}: how many members are on the plan. */
+    PLAN_IN_USE,
+    /** {@code members}: how many members use the provider setting. */
+    SETTING_IN_USE,
+    SELF_ROLE_CHANGE,
+    SELF_DEACTIVATION,
+    SELF_DELETION,
+    /** {@code max}: how many keys a member may hold. */
+    TOO_MANY_KEYS,
+    NOTHING_TO_EXPORT,
+
+    NO_ACCESS,
+    ACCESS_DISABLED,
+    ACCOUNT_INACTIVE,
+    FEATURE_NOT_IN_PLAN,
+    NO_PROVIDER,
+    PROVIDER_INACTIVE,
+    PROVIDER_NOT_SUPPORTED,
+    PROVIDER_KEY_INVALID,
+    PROVIDER_RATE_LIMITED,
+    PROVIDER_UNAVAILABLE,
+    PROVIDER_TIMEOUT,
+    PROVIDER_REJECTED,
+    PROVIDER_MALFORMED,
+
+    /**
+     * A quota refusal names its limit as the code; each carries {@code reset_at}, {@code time_zone} and
+     * {@code retry_after_seconds}.
+     */
+    DAILY_REQUEST_LIMIT,
+    MONTHLY_TOKEN_LIMIT,
+    SETTING_HOUR_LIMIT,
+    SETTING_DAY_LIMIT,
+    SETTING_MONTH_LIMIT,
+    /** The quota refusal in general: the code /v1 answers, in OpenAI's shape. */
+    QUOTA_EXCEEDED,
+    /** {@code retry_after_seconds}. */
+    USAGE_LOG_BACKLOG;
+
+    private static final Map<String, ErrorCode> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ErrorCode::wireName, Function.identity()));
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The code of a wire name; an unlisted one is a programming error, caught by the tests that raise it. */
+    public static ErrorCode of(String wireName) {
+        ErrorCode code = BY_WIRE_NAME.get(wireName);
+        if (code == null) {
+            throw new IllegalArgumentException("unlisted error code " + wireName);
+        }
+        return code;
+    }
+}
