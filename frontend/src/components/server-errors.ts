@@ -18,6 +18,9 @@ export function wordedParams(params: Record<string, unknown>) {
     values.resetAt = formatResetTime(params.reset_at, zone);
   }
   if (typeof params.retry_after_seconds === 'number') values.wait = formatWait(params.retry_after_seconds);
+  for (const amount of ['limit', 'needed', 'left']) {
+    if (typeof params[amount] === 'number') values[amount] = params[amount].toLocaleString(i18n.language === 'ko' ? 'ko-KR' : 'en-US');
+  }
   if (Array.isArray(params.allowed)) values.allowed = params.allowed.join(', ');
   if (typeof params.provider === 'string') values.provider = i18n.t(`settings.providers.${params.provider}`);
   return values;

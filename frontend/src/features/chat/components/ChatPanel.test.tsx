@@ -18,7 +18,7 @@ const ENGLISH = "Your plan's daily request limit (20) has been reached (resets a
 
 function refuseForToday() {
   server.use(http.post('/api/ai/chat', () => HttpResponse.json<ApiErrorBody>({ error: 'daily_request_limit', message: ENGLISH,
-    params: { reset_at: nextSeoulMidnight(), time_zone: 'Asia/Seoul', retry_after_seconds: 3600 }, violations: [] }, { status: 429 })));
+    params: { limit: 1000, reset_at: nextSeoulMidnight(), time_zone: 'Asia/Seoul', retry_after_seconds: 3600 }, violations: [] }, { status: 429 })));
 }
 
 async function ask(label: string, send: string) {
@@ -32,7 +32,7 @@ describe('chat refusals', () => {
     renderApp('/me', { as: 'researcher' });
     await ask('메시지', '보내기');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('오늘 요청 한도에 도달했습니다. 내일 오전 0시에 초기화됩니다');
+    expect(alert).toHaveTextContent('오늘 요청 한도(1,000회)에 도달했습니다. 내일 오전 0시에 초기화됩니다');
     expect(document.body.textContent).not.toContain('daily request limit');
   });
 
@@ -41,7 +41,7 @@ describe('chat refusals', () => {
     refuseForToday();
     renderApp('/me', { as: 'researcher' });
     await ask('Message', 'Send');
-    expect(await screen.findByRole('alert')).toHaveTextContent("You have reached today's request limit. It resets tomorrow at 12 AM");
+    expect(await screen.findByRole('alert')).toHaveTextContent("You have reached today's request limit (1,000 requests). It resets tomorrow at 12 AM");
     expect(document.body.textContent).not.toContain(ENGLISH);
   });
 });

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.apikeys.ApiKeyService;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.quota.QuotaExceededException;
 import io.labgate.common.error.RetryableApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
@@ -111,7 +113,8 @@ public class OpenAiCompatResource {
             default -> "api_error";
         });
         error.put("param", e.violations().isEmpty() ? null : e.violations().getFirst().field());
-        error.put("code", e.code());
+        // OpenAI's SDKs know one code for a spent quota; the limit that was hit is in the message.
+        error.put("code", e instanceof QuotaExceededException ? ErrorCode.QUOTA_EXCEEDED.wireName() : e.code());
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(body);
         if (e instanceof RetryableApiException retryable) {
             response.header("Retry-After", retryable.retryAfterSeconds());

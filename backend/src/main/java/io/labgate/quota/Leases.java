@@ -3,6 +3,7 @@ package io.labgate.quota;
 import io.agroal.api.AgroalDataSource;
 import io.labgate.audit.AdminChange;
 import io.labgate.common.config.LabgateConfig;
+import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.RetryableApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -164,8 +165,8 @@ public class Leases {
                 return -1;
             }
         } catch (SQLException e) {
-            throw new RetryableApiException(503, "quota_unavailable",
-                    "Usage limits cannot be checked right now; try again in a moment", 2);
+            throw new RetryableApiException(503, ErrorCode.QUOTA_UNAVAILABLE,
+                    "Usage limits cannot be checked right now; try again in a moment", Map.of(), 2);
         }
     }
 

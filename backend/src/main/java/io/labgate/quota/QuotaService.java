@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -148,16 +147,17 @@ public class QuotaService {
                                                   ZonedDateTime now) {
         Counter counter = refused.key.counter();
         long limit = limits.of(counter);
-        ZonedDateTime end = counter.window().end(now);
-        String message = switch (counter) {
-            case MEMBER_DAY_REQUESTS -> "Your plan's daily request limit (" + limit + ") has been reached";
-            case MEMBER_MONTH_TOKENS -> "Your plan's monthly token limit (" + limit + ") would be exceeded: "
-                    + "this request needs up to " + claim.tokens() + " tokens and " + refused.room + " are left";
-            case SETTING_HOUR_REQUESTS, SETTING_DAY_REQUESTS, SETTING_MONTH_REQUESTS -> "The shared "
-                    + label(counter.window()) + " request limit of this AI provider (" + limit + ") has been reached";
+        return switch (counter) {
+            case MEMBER_DAY_REQUESTS -> new QuotaExceededException(counter, limit, now,
+                    "Your plan's daily request limit (" + limit + ") has been reached", Map.of());
+            case MEMBER_MONTH_TOKENS -> new QuotaExceededException(counter, limit, now,
+                    "Your plan's monthly token limit (" + limit + ") would be exceeded: this request needs up to "
+                            + claim.tokens() + " tokens and " + refused.room + " are left",
+                    Map.of("needed", claim.tokens(), "left", refused.room));
+            case SETTING_HOUR_REQUESTS, SETTING_DAY_REQUESTS, SETTING_MONTH_REQUESTS -> new QuotaExceededException(
+                    counter, limit, now, "The shared " + label(counter.window()) + " request limit of this AI provider ("
+                    + limit + ") has been reached", Map.of());
         };
-        return new QuotaExceededException(counter.limitCode(), message, end.toOffsetDateTime(),
-                Math.max(1, Duration.between(now, end).toSeconds()));
     }
 
     private static String label(WindowKind kind) {

@@ -97,6 +97,7 @@ class ErrorResponseTest {
         Response refused = Api.as(r.member().token()).body(ask).post("/api/ai/chat");
         refused.then().statusCode(429)
                 .body("error", equalTo("daily_request_limit"))
+                .body("params.limit", equalTo(1))
                 .body("params.time_zone", equalTo("Asia/Seoul"))
                 .body("params.retry_after_seconds", greaterThan(0));
         OffsetDateTime resetAt = OffsetDateTime.parse(refused.path("params.reset_at"));

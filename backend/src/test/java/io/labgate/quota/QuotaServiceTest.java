@@ -146,6 +146,8 @@ class QuotaServiceTest {
                 () -> reserve(s, s.settingId(), 300, limits));
         assertEquals("monthly_token_limit", e.limit());
         assertTrue(e.getMessage().contains("100 are left"), e.getMessage());
+        assertEquals(Map.of("limit", 1000L, "needed", 300L, "left", 100L), Map.of("limit", e.params().get("limit"),
+                "needed", e.params().get("needed"), "left", e.params().get("left")), "the SPA's words need these");
         assertTrue(e.retryAfterSeconds() > 0);
         // a smaller request still fits
         taken.add(reserve(s, s.settingId(), 100, limits));

@@ -3,8 +3,6 @@ package io.labgate.common.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.labgate.common.config.LabgateConfig;
-import io.labgate.quota.QuotaExceededException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -19,40 +17,21 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Maps every failure to {@link ApiError}; never a stack trace or a Java class name. */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
-    private final String timeZone;
-
-    ApiExceptionMappers(LabgateConfig config) {
-        this.timeZone = config.timeZone();
-    }
-
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        ApiError body = e instanceof QuotaExceededException refusal ? quotaRefusal(refusal) : ApiError.of(e);
+        ApiError body = ApiError.of(e);
         Response.ResponseBuilder builder = Response.status(e.status()).entity(body);
         if (e instanceof RetryableApiException retryable) {
             builder.header("Retry-After", retryable.retryAfterSeconds());
         }
         return json(builder);
-    }
-
-    /**
-     * A quota refusal answers the limit it hit as its code, and when that limit resets in the platform's zone.
-     * Only until QuotaExceededException passes these itself (the quota package is being rewritten).
-     */
-    private ApiError quotaRefusal(QuotaExceededException e) {
-        Map<String, Object> params = new HashMap<>(e.params());
-        params.put("reset_at", e.resetsAt().toString());
-        params.put("time_zone", timeZone);
-        return new ApiError(ErrorCode.of(e.limit()), e.getMessage(), params, e.violations());
     }
 
     @ServerExceptionMapper

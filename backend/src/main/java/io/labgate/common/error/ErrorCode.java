@@ -59,8 +59,9 @@ public enum ErrorCode {
     PROVIDER_MALFORMED,
 
     /**
-     * A quota refusal names its limit as the code; each carries {@code reset_at}, {@code time_zone} and
-     * {@code retry_after_seconds}.
+     * A quota refusal names its limit as the code; each carries {@code limit}, {@code reset_at},
+     * {@code time_zone} and {@code retry_after_seconds}; the monthly token limit also {@code needed} and
+     * {@code left}.
      */
     DAILY_REQUEST_LIMIT,
     MONTHLY_TOKEN_LIMIT,
@@ -70,7 +71,9 @@ public enum ErrorCode {
     /** The quota refusal in general: the code /v1 answers, in OpenAI's shape. */
     QUOTA_EXCEEDED,
     /** {@code retry_after_seconds}. */
-    USAGE_LOG_BACKLOG;
+    USAGE_LOG_BACKLOG,
+    /** A usage limit could not be checked (the database is unreachable); {@code retry_after_seconds}. */
+    QUOTA_UNAVAILABLE;
 
     private static final Map<String, ErrorCode> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wireName, Function.identity()));
