@@ -66,14 +66,14 @@ public class UsageLogQueryService {
 
     /** Per-day totals (in the configured zone) and the top 10 members by tokens, for the last {@code days} days. */
     @Transactional
-    public UsageLogViews.Statistics statistics(int days, Long memberId) {
+    public UsageLogViews.Statistics statistics(int days, Long memberId, Long settingId) {
         if (days < 1 || days > 366) {
             throw ApiException.invalid("days", "must be between 1 and 366");
         }
         ZoneId zone = clock.getZone();
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.minusDays(days - 1L);
-        Filter filter = new Filter(memberId, null, null, null, from, to);
+        Filter filter = new Filter(memberId, settingId, null, null, from, to);
         Where where = where(filter);
         Query daily = em.createNativeQuery("""
                 SELECT CAST(l.created_at AT TIME ZONE :zone AS date) AS day,
