@@ -1,17 +1,65 @@
 import i18n from './i18n';
 
-export function formatNumber(n: number, locale: string) {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(n);
+/** The Intl locale for the app's language. */
+function localeOf(lang: string) {
+  return lang === 'ko' ? 'ko-KR' : 'en-US';
 }
 
-export function formatUsd(n: number, locale: string) {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency: 'USD' }).format(n);
+export function formatNumber(n: number, lang: string) {
+  return new Intl.NumberFormat(localeOf(lang)).format(n);
 }
 
-/** Korean puts the family name first ("김 지우"); English the given name ("Ji-woo Kim"). */
-export function fullName(u: { first_name: string; last_name: string; username: string }) {
-  const parts = i18n.language === 'ko' ? [u.last_name, u.first_name] : [u.first_name, u.last_name];
-  return parts.join(' ').trim() || u.username;
+export function formatUsd(n: number, lang: string) {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'USD' }).format(n);
+}
+
+const HANGUL_OR_HANJA = /^[\p{Script=Hangul}\p{Script=Han}]+$/u;
+
+/**
+ * A member's name as it is written: a Korean name is family name then given name with no space ("김지우"),
+ * in either language. Other names follow the language: family first in Korean ("Kim Ji-woo"), given first in
+ * English ("Ji-woo Kim").
+ */
+export function fullName(u: { first_name: string; last_name: string; username: string }, lang: string = i18n.language) {
+  const first = u.first_name.trim();
+  const last = u.last_name.trim();
+  if (HANGUL_OR_HANJA.test(first) && HANGUL_OR_HANJA.test(last)) return last + first;
+  const parts = lang === 'ko' ? [last, first] : [first, last];
+  return parts.filter(Boolean).join(' ') || u.username;
+}
+
+/**
+ * A moment as a date and time in the platform's zone. Korean uses the 24-hour clock, so midnight reads
+ * "0:00"/"00:00" rather than "오전 12:00".
+ */
+export function formatDateTime(iso: string, lang: string, timeZone: string) {
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    timeZone, dateStyle: 'medium', timeStyle: 'short', ...(lang === 'ko' ? { hourCycle: 'h23' as const } : {}),
+  }).format(new Date(iso));
+}
+
+/** A moment's calendar date in the platform's zone. */
+export function formatDate(iso: string, lang: string, timeZone: string) {
+  return new Intl.DateTimeFormat(localeOf(lang), { timeZone, dateStyle: 'medium' }).format(new Date(iso));
+}
+
+/** A month named in the language: "2026년 11월", "November 2026". `month` is "YYYY-MM". */
+export function formatMonth(month: string, lang: string) {
+  const [year, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', year: 'numeric', month: 'long' })
+    .format(new Date(Date.UTC(year!, m! - 1, 1)));
+}
+
+/** The month ("YYYY-MM") a moment falls in, in the platform's zone. */
+export function monthOf(moment: Date, timeZone: string) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(moment).slice(0, 7);
+}
+
+/** The month before or after `month` ("YYYY-MM"). */
+export function addMonths(month: string, delta: number) {
+  const [year, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(year!, m! - 1 + delta, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /** The calendar date of an instant in a zone, as a UTC day number, so two dates can be subtracted. */

@@ -25,6 +25,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// The page's language follows the app's, from the start: screen readers, fonts and line breaking depend on it.
+document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
   localStorage.setItem(STORAGE_KEY, lng);
   document.documentElement.lang = lng;

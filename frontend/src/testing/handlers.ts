@@ -138,6 +138,9 @@ export const handlers = [
     return HttpResponse.json({ created: created.length, members: created }, { status: 201 });
   }),
 
+  http.get('/api/time-zone', () => HttpResponse.json({ time_zone: 'Asia/Seoul' })),
+  http.get('/api/me/plans', () => HttpResponse.json(db.plans.filter((p) => p.is_active).sort((a, b) => a.monthly_cost - b.monthly_cost)
+    .map(({ name, display_name, monthly_cost, monthly_token_limit, daily_request_limit, features }) => ({ name, display_name, monthly_cost, monthly_token_limit, daily_request_limit, features })))),
   http.get('/api/me/usage', () => (db.usage ? HttpResponse.json(db.usage) : error(404, 'not_found', { resource: 'access' }))),
 
   http.post('/api/ai/:feature', async ({ request, params }) => {
@@ -157,7 +160,8 @@ export const handlers = [
     return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
   }),
 
-  http.get('/api/admin/ai-usage-logs/usage-statistics', ({ request }) => {
+  http.get('/api/admin/ai-usage-logs/usage-statistics', async ({ request }) => {
+    await record(request);
     const days = Number(new URL(request.url).searchParams.get('days'));
     const daily = Array.from({ length: days }, (_, i) => ({ date: `2026-11-${String(25 - days + 1 + i).padStart(2, '0')}`, total_tokens: i === days - 1 ? 1500 : 0,
       total_cost: i === days - 1 ? 0.0123 : 0, request_count: i === days - 1 ? 3 : 0, refused_count: i === days - 1 ? 1 : 0, error_count: 0, average_response_time_ms: i === days - 1 ? 812.5 : null }));
@@ -165,7 +169,8 @@ export const handlers = [
       top_users: [{ member_id: 5, username: 'kim', total_tokens: 1500, total_cost: 0.0123, request_count: 3 }],
       total_tokens: 1500, total_cost: 0.0123, request_count: 3, unpriced_requests: 1 });
   }),
-  http.get('/api/admin/ai-usage-logs', ({ request }) => {
+  http.get('/api/admin/ai-usage-logs', async ({ request }) => {
+    await record(request);
     const status = new URL(request.url).searchParams.get('status');
     const items = [
       { id: 2, created_at: '2026-11-25T05:00:00Z', member_id: 5, username: 'kim', provider: 'openai', model: 'gpt-4.1-mini', request_type: 'chatbot', channel: 'api', status: 'ok', stream: true, prompt: 'hi', total_tokens: 1500, cost: 0.0123, latency_ms: 812, error: null },

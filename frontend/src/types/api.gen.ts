@@ -406,6 +406,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    ai_settings_id?: number;
                     days?: number;
                     member_id?: number;
                 };
@@ -2165,6 +2166,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfferedPlanView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/usage": {
         parameters: {
             query?: never;
@@ -2581,6 +2632,56 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/time-zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time Zone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimeZoneView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3009,6 +3110,16 @@ export interface components {
             windows: components["schemas"]["UsageWindowView"][];
         };
         ObjectNode: components["schemas"]["JsonNode"][];
+        OfferedPlanView: {
+            name: string;
+            display_name: string;
+            monthly_cost: number;
+            /** Format: int64 */
+            monthly_token_limit: number;
+            /** Format: int32 */
+            daily_request_limit: number;
+            features: string[];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -3141,6 +3252,9 @@ export interface components {
             request_count: number;
             /** Format: int64 */
             unpriced_requests: number;
+        };
+        TimeZoneView: {
+            time_zone: string;
         };
         TopUser: {
             /** Format: int64 */

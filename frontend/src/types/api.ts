@@ -24,6 +24,7 @@ export type Violation = Schemas['Violation'];
 export type Member = Omit<Schemas['MemberView'], 'role'> & { role: Role };
 export type LoginResponse = Omit<Schemas['LoginResponse'], 'user'> & { user: Member };
 export type Plan = Omit<Schemas['PlanView'], 'features'> & { features: Feature[] };
+export type OfferedPlan = Omit<Schemas['OfferedPlanView'], 'features'> & { features: Feature[] };
 export type PlanInput = Omit<Plan, 'id' | 'members_count' | 'created_at' | 'updated_at'>;
 export type AiSetting = Omit<WithNull<Schemas['AiSettingView'], 'api_key_hint' | 'created_by' | 'last_error' | 'last_error_at'>, 'provider'> & { provider: Provider };
 export type AiSettingInput = Omit<Schemas['AiSettingRequest'], 'provider' | 'base_url' | 'api_key'> & {

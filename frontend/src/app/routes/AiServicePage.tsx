@@ -11,7 +11,12 @@ import { BillingTab } from '@/features/billing/components/BillingTab';
 const TABS = ['settings', 'users', 'usage', 'billing'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The user's "AI 서비스 관리" page: four tabs, the current one in the URL. */
+const idParam = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+
+/**
+ * The user's "AI 서비스 관리" page: four tabs, the current one in the URL — and, for usage, whose usage
+ * (a member from the Users tab, a provider setting from its card).
+ */
 export function AiServicePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -19,6 +24,13 @@ export function AiServicePage() {
   const plans = usePlans();
   const settings = useAiSettings();
   const select = (next: Tab) => setParams({ tab: next });
+  const settingId = idParam(params.get('setting'));
+  const usageFilter = {
+    memberId: idParam(params.get('member')),
+    memberName: params.get('member_name') ?? undefined,
+    settingId,
+    settingName: settings.data?.find((s) => s.id === settingId)?.name,
+  };
 
   return (
     <section>
@@ -32,9 +44,10 @@ export function AiServicePage() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'settings' && <SettingsTab onShowUsage={() => select('usage')} />}
-        {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []} />}
-        {tab === 'usage' && <UsageTab />}
+        {tab === 'settings' && <SettingsTab onShowUsage={(id) => setParams({ tab: 'usage', setting: String(id) })} />}
+        {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []}
+          onShowUsage={(member) => setParams({ tab: 'usage', member: String(member.id), member_name: member.name })} />}
+        {tab === 'usage' && <UsageTab filter={usageFilter} onClearFilter={() => select('usage')} />}
         {tab === 'billing' && <BillingTab />}
       </div>
     </section>

@@ -13,7 +13,8 @@ describe('researcher workspace', () => {
     expect(within(card).getByText('250,000 / 1,000,000 토큰')).toBeInTheDocument();
     expect(within(card).getByText(/750,000 남음/)).toBeInTheDocument();
     expect(within(card).getByText('12 / 100 회')).toBeInTheDocument();
-    expect(within(card).getByText(/2026\. 12\. 1\..*12:00.*초기화/)).toBeInTheDocument();
+    // The month resets at midnight in the platform's zone, on the 24-hour clock in Korean.
+    expect(within(card).getByText(/2026\. 12\. 1\. 0?0:00 초기화/)).toBeInTheDocument();
     expect(within(card).getByRole('progressbar', { name: '이번 달 토큰 (요금제)' })).toHaveAttribute('aria-valuenow', '250000');
   });
 

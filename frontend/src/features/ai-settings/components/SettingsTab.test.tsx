@@ -84,4 +84,24 @@ describe('AI settings tab', () => {
     expect(await screen.findByText('연결 실패: HTTP 401: 제공자가 API 키를 거부했습니다 (80 ms)')).toBeInTheDocument();
     expect(document.body.textContent).not.toContain('invalid API key');
   });
+
+  it('says a short key is stored without showing any of it, with when it was saved', async () => {
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    db.settings[0]!.api_key_hint = '…****';
+    const card = (await screen.findByRole('heading', { name: 'OpenAI main' })).closest('li')!;
+    expect(await within(card).findByText('짧은 키라 문자를 표시하지 않음 · 2026. 11. 25. 10:00 저장')).toBeInTheDocument();
+    expect(within(card).queryByText('…****')).not.toBeInTheDocument();
+  });
+
+  it('opens usage monitoring filtered to the card\'s setting', async () => {
+    renderApp('/admin/ai-service?tab=settings', { as: 'admin' });
+    const card = (await screen.findByRole('heading', { name: 'OpenAI main' })).closest('li')!;
+    await userEvent.click(within(card).getByRole('button', { name: '사용량 확인' }));
+    expect(await screen.findByText('AI 설정: OpenAI main')).toBeInTheDocument();
+    await screen.findByRole('table', { name: '호출 로그' });
+    expect(db.requests.some((r) => r.path.startsWith('/api/admin/ai-usage-logs?') && r.path.includes('ai_settings_id=10'))).toBe(true);
+    expect(db.requests.some((r) => r.path.includes('usage-statistics') && r.path.includes('ai_settings_id=10'))).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: '전체 보기' }));
+    expect(screen.queryByText('AI 설정: OpenAI main')).not.toBeInTheDocument();
+  });
 });

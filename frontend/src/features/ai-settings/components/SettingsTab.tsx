@@ -6,15 +6,18 @@ import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useToast } from '@/components/Toasts';
 import { errorMessage } from '@/components/server-errors';
 import { formatNumber } from '@/lib/format';
+import { useDates } from '@/lib/time-zone';
 import type { AiSetting, ConnectionTestResult } from '@/types/api';
 import { useAiSettings } from '../api/get-ai-settings';
 import { useDeleteAiSetting } from '../api/delete-ai-setting';
 import { useTestConnection } from '../api/test-connection';
 import { connectionTestMessage } from '../connection-test-message';
+import { showsKeyCharacters } from '../key-hint';
 import { SettingFormModal } from './SettingFormModal';
 
-export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
+export function SettingsTab({ onShowUsage }: { onShowUsage: (settingId: number) => void }) {
   const { t, i18n } = useTranslation();
+  const { dateTime } = useDates();
   const settings = useAiSettings();
   const remove = useDeleteAiSetting();
   const test = useTestConnection();
@@ -23,7 +26,9 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
   const [deleting, setDeleting] = useState<AiSetting | null>(null);
   const [results, setResults] = useState<Record<number, ConnectionTestResult | { failure: unknown }>>({});
   const [testing, setTesting] = useState<number | null>(null);
-  const limit = (n: number) => (n === 0 ? t('common.unlimited') : t('settings.requests', { value: formatNumber(n, i18n.language) }));
+  const limit = (n: number) => (n === 0 ? t('common.unlimited') : t('settings.requests', { count: n, value: formatNumber(n, i18n.language) }));
+  const keyHint = (s: AiSetting) => (s.api_key_hint === null ? t('settings.noKey')
+    : showsKeyCharacters(s.api_key_hint) ? <code>{s.api_key_hint}</code> : t('settingKey.hidden', { at: dateTime(s.updated_at) }));
 
   const runTest = (s: AiSetting) => {
     setTesting(s.id);
@@ -56,12 +61,12 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
                     <div><dt>{t('settings.dailyLimit')}</dt><dd>{limit(s.daily_limit)}</dd></div>
                     <div><dt>{t('settings.monthlyLimit')}</dt><dd>{limit(s.monthly_limit)}</dd></div>
                     <div><dt>{t('settings.hourlyLimit')}</dt><dd>{limit(s.hourly_limit)}</dd></div>
-                    {s.provider !== 'sandbox' && <div><dt>{t('settings.keyHint')}</dt><dd><code>{s.api_key_hint ?? t('settings.noKey')}</code></dd></div>}
+                    {s.provider !== 'sandbox' && <div><dt>{t('settings.keyHint')}</dt><dd>{keyHint(s)}</dd></div>}
                   </dl>
                   <p className="muted">{t('settings.members', { count: s.members_count })}</p>
                   {s.last_error && (
                     <p role="alert" className="test-result fail">
-                      {t('settings.keyFailure', { at: new Date(s.last_error_at ?? '').toLocaleString(i18n.language) })}
+                      {t('settings.keyFailure', { at: s.last_error_at ? dateTime(s.last_error_at) : '' })}
                     </p>
                   )}
                   {result && (
@@ -74,7 +79,7 @@ export function SettingsTab({ onShowUsage }: { onShowUsage: () => void }) {
                     <button type="button" className="button small" disabled={testing === s.id} onClick={() => runTest(s)}>
                       {testing === s.id ? t('settings.testing') : t('settings.test')}
                     </button>
-                    <button type="button" className="button small" onClick={onShowUsage}>{t('settings.usage')}</button>
+                    <button type="button" className="button small" onClick={() => onShowUsage(s.id)}>{t('settings.usage')}</button>
                     <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(s); }}>{t('settings.delete')}</button>
                   </div>
                 </li>

@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/Badge';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
-import { formatNumber, formatUsd } from '@/lib/format';
+import { formatNumber, formatUsd, monthOf } from '@/lib/format';
+import { usePlatformTimeZone } from '@/lib/time-zone';
 import { useBilling } from '../api/get-billing';
-
-function thisMonth() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-}
+import { MonthPicker } from './MonthPicker';
 
 /** The month's plan fees per member against what their AI use cost the platform. */
 export function BillingTab() {
+  const zone = usePlatformTimeZone();
+  return zone ? <MonthlyBilling thisMonth={monthOf(new Date(), zone)} /> : <Loading />;
+}
+
+function MonthlyBilling({ thisMonth }: { thisMonth: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [month, setMonth] = useState(thisMonth);
@@ -19,7 +22,7 @@ export function BillingTab() {
     <div>
       <div className="tab-actions">
         <h2>{t('billing.title')}</h2>
-        <input type="month" aria-label={t('billing.month')} value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+        <MonthPicker label={t('billing.month')} value={month} latest={thisMonth} onChange={setMonth} />
       </div>
       {billing.isPending ? <Loading /> : billing.isError ? <ErrorState error={billing.error} onRetry={() => void billing.refetch()} /> : (
         <>
@@ -30,18 +33,18 @@ export function BillingTab() {
           </dl>
           {billing.data.members.length === 0 ? <EmptyState>{t('billing.empty')}</EmptyState> : (
             <div className="table-wrap">
-              <table aria-label={t('billing.perMember')}>
+              <table className="stack" aria-label={t('billing.perMember')}>
                 <thead><tr><th scope="col">{t('usage.member')}</th><th scope="col">{t('users.plan')}</th><th scope="col">{t('billing.fee')}</th>
                   <th scope="col">{t('billing.aiCost')}</th><th scope="col">{t('usage.tokens')}</th><th scope="col">{t('usage.requests')}</th></tr></thead>
                 <tbody>
                   {billing.data.members.map((b) => (
                     <tr key={b.member_id}>
-                      <td><strong>{b.username}</strong><div className="muted">{b.email}</div></td>
-                      <td>{b.plan_display_name ? <Badge tone="info">{b.plan_display_name}</Badge> : <span className="muted">—</span>}</td>
-                      <td>{formatUsd(b.plan_fee, lang)}</td>
-                      <td>{formatUsd(b.ai_cost, lang)}{b.unpriced_calls > 0 && <small className="muted"> {t('billing.unpriced', { count: b.unpriced_calls })}</small>}</td>
-                      <td>{formatNumber(b.tokens, lang)}</td>
-                      <td>{formatNumber(b.requests, lang)}</td>
+                      <td data-label={t('usage.member')}><strong>{b.username}</strong><div className="muted">{b.email}</div></td>
+                      <td data-label={t('users.plan')}>{b.plan_display_name ? <Badge tone="info">{b.plan_display_name}</Badge> : <span className="muted">—</span>}</td>
+                      <td data-label={t('billing.fee')}>{formatUsd(b.plan_fee, lang)}</td>
+                      <td data-label={t('billing.aiCost')}>{formatUsd(b.ai_cost, lang)}{b.unpriced_calls > 0 && <small className="muted"> {t('billing.unpriced', { count: b.unpriced_calls })}</small>}</td>
+                      <td data-label={t('usage.tokens')}>{formatNumber(b.tokens, lang)}</td>
+                      <td data-label={t('usage.requests')}>{formatNumber(b.requests, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -22,7 +22,7 @@ export function MyUsageCard() {
       </p>
       <h3>{t('me.provider')}</h3>
       <p>{u.provider_name ? `${u.provider_name} – ${u.model_name}` : t('users.noProvider')}</p>
-      <UsageWindows windows={u.windows} timeZone={u.time_zone} />
+      <UsageWindows windows={u.windows} />
     </aside>
   );
 }

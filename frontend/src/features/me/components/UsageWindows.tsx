@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/ProgressBar';
 import { formatNumber } from '@/lib/format';
+import { useDates } from '@/lib/time-zone';
 import type { UsageWindow } from '../api/get-my-usage';
 
 /** Used and left in every window that limits the member, with when each resets (in the platform's zone). */
-export function UsageWindows({ windows, timeZone }: { windows: UsageWindow[]; timeZone: string }) {
+export function UsageWindows({ windows }: { windows: UsageWindow[] }) {
   const { t, i18n } = useTranslation();
+  const { dateTime } = useDates();
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <ul className="usage-windows">
@@ -21,7 +23,7 @@ export function UsageWindows({ windows, timeZone }: { windows: UsageWindow[]; ti
             {w.limit !== null && <ProgressBar value={w.used} max={w.limit} label={label} />}
             <small className="muted">
               {w.left !== null && `${t('usageWindows.left', { left: n(w.left) })} · `}
-              {t('usageWindows.resets', { at: new Date(w.resets_at).toLocaleString(i18n.language, { timeZone, dateStyle: 'medium', timeStyle: 'short' }) })}
+              {t('usageWindows.resets', { at: dateTime(w.resets_at) })}
             </small>
           </li>
         );

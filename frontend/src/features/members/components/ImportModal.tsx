@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '@/components/Modal';
 import { Field } from '@/components/Field';
 import { errorMessage, violationLine } from '@/components/server-errors';
+import { CopyButton } from '@/components/CopyButton';
 import { ApiError } from '@/lib/api-client';
 import { useImportMembers } from '../api/import-members';
+import { CSV_COLUMNS, downloadCsvTemplate } from '../csv-template';
+import { CsvFilePicker } from './CsvFilePicker';
 
 export function ImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const importer = useImportMembers();
-  const [csv, setCsv] = useState('username,email,first_name,last_name\n');
+  const [csv, setCsv] = useState(`${CSV_COLUMNS.slice(0, 4).join(',')}\n`);
   const error = importer.error;
-
-  const readFile = async (file: File | undefined) => {
-    if (file) setCsv(await file.text());
-  };
+  const withPasswords = importer.data?.members.filter((m) => m.temporary_password) ?? [];
 
   return (
     <Modal wide title={t('members.importTitle')} onClose={onClose}
@@ -29,27 +29,31 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       {importer.data ? (
         <div>
           <p role="status">{t('members.imported', { count: importer.data.created })}</p>
-          {importer.data.members.some((m) => m.temporary_password) && (
+          {withPasswords.length > 0 && (
             <>
               <h3>{t('members.tempPasswords')}</h3>
               <table>
                 <tbody>
-                  {importer.data.members.filter((m) => m.temporary_password).map((m) => (
+                  {withPasswords.map((m) => (
                     <tr key={m.member.id}><td>{m.member.username}</td><td><code>{m.temporary_password}</code></td></tr>
                   ))}
                 </tbody>
               </table>
-              <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(
-                importer.data!.members.filter((m) => m.temporary_password).map((m) => `${m.member.username},${m.temporary_password}`).join('\n'))}>
-                {t('common.copy')}
-              </button>
+              <CopyButton className="button" text={withPasswords.map((m) => `${m.member.username},${m.temporary_password}`).join('\n')} />
             </>
           )}
         </div>
       ) : (
         <>
           <p className="hint">{t('members.importHelp')}</p>
-          <Field label={t('members.importFile')}><input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} /></Field>
+          <ul className="hint import-rules">
+            <li>{t('csvImport.allOrNothing')}</li>
+            <li>{t('csvImport.rowNumbers')}</li>
+          </ul>
+          <p>
+            <button type="button" className="button small" onClick={() => downloadCsvTemplate(t('csvImport.templateFile'))}>{t('csvImport.template')}</button>
+          </p>
+          <CsvFilePicker onText={setCsv} />
           <Field label={t('members.importText')}><textarea rows={8} value={csv} onChange={(e) => setCsv(e.target.value)} /></Field>
           {error && (
             <div role="alert" className="form-error">

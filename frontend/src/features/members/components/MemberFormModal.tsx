@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '@/components/Modal';
 import { Field } from '@/components/Field';
 import { applyServerErrors } from '@/components/server-errors';
+import { useToast } from '@/components/Toasts';
 import type { Member } from '@/types/api';
 import { memberSchema, type MemberForm } from '../schemas';
 import { useSaveMember } from '../api/save-member';
@@ -14,6 +15,7 @@ const FIELDS = ['username', 'email', 'password', 'role', 'first_name', 'last_nam
 export function MemberFormModal({ member, onClose }: { member?: Member; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveMember();
+  const toast = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const creating = !member;
   const { register, handleSubmit, setError, formState: { errors } } = useForm<MemberForm>({
@@ -27,7 +29,13 @@ export function MemberFormModal({ member, onClose }: { member?: Member; onClose:
     setFormError(null);
     save.mutate(
       { input: { ...v, password: v.password || undefined }, id: member?.id },
-      { onSuccess: onClose, onError: (e) => setFormError(applyServerErrors(e, setError, FIELDS)) },
+      {
+        onSuccess: (saved) => {
+          toast(creating ? t('memberSaved.created', { username: saved.username }) : t('common.saved'));
+          onClose();
+        },
+        onError: (e) => setFormError(applyServerErrors(e, setError, FIELDS)),
+      },
     );
   });
 

@@ -77,14 +77,6 @@ describe('members page', () => {
     expect(alert.textContent).not.toContain(SERVER_ENGLISH);
   });
 
-  it('says why the super-admin cannot delete themself', async () => {
-    renderApp('/admin/members', { as: 'admin' });
-    const row = (await screen.findByRole('cell', { name: 'admin@lab.example' })).closest('tr')!;
-    await userEvent.click(within(row).getByRole('button', { name: '삭제' }));
-    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '삭제' }));
-    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('자신을 삭제할 수 없습니다');
-  });
-
   it('deletes a member after confirmation', async () => {
     renderApp('/admin/members', { as: 'admin' });
     const row = (await screen.findByRole('cell', { name: 'lee' })).closest('tr')!;
@@ -92,5 +84,38 @@ describe('members page', () => {
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(screen.queryByRole('cell', { name: 'lee' })).not.toBeInTheDocument());
     expect(db.requests.some((r) => r.method === 'DELETE' && r.path === '/api/admin/members/6')).toBe(true);
+  });
+
+  it('does not offer to delete the account in use', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    const own = (await screen.findByRole('cell', { name: 'admin' })).closest('tr')!;
+    expect(within(own).getByText('나')).toBeInTheDocument();
+    expect(within(own).queryByRole('button', { name: '삭제' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('cell', { name: 'kim' }).closest('tr')!).getByRole('button', { name: '삭제' })).toBeInTheDocument();
+  });
+
+  it('confirms a new member with a toast', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: '새 회원' }));
+    const dialog = screen.getByRole('dialog', { name: '새 회원' });
+    await userEvent.type(within(dialog).getByLabelText('아이디'), 'park');
+    await userEvent.type(within(dialog).getByLabelText('이메일'), 'park@lab.example');
+    await userEvent.type(within(dialog).getByLabelText('비밀번호'), 'long-enough-pw');
+    await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
+    expect(await screen.findByText('회원 park을(를) 추가했습니다')).toBeInTheDocument();
+  });
+
+  it('explains the import, offers a template and reads a file through a localized button', async () => {
+    renderApp('/admin/members', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: 'CSV 가져오기' }));
+    const dialog = screen.getByRole('dialog', { name: 'CSV로 회원 가져오기' });
+    expect(dialog).toHaveTextContent('한 행이라도 잘못되면 파일 전체를 가져오지 않습니다');
+    expect(dialog).toHaveTextContent("row 1 = 파일의 2번째 줄");
+    expect(within(dialog).getByRole('button', { name: '템플릿 내려받기' })).toBeInTheDocument();
+    expect(within(dialog).getByText('선택한 파일 없음')).toBeInTheDocument();
+    const file = new File(['username,email\nchoi,choi@lab.example\n'], 'members.csv', { type: 'text/csv' });
+    await userEvent.upload(within(dialog).getByLabelText(/CSV 파일.*파일 선택/), file);
+    expect(await within(dialog).findByText('members.csv')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('CSV 내용')).toHaveValue('username,email\nchoi,choi@lab.example\n');
   });
 });

@@ -8,6 +8,7 @@ import { Pagination } from '@/components/Pagination';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useToast } from '@/components/Toasts';
 import { fullName } from '@/lib/format';
+import { useSessionUser } from '@/lib/use-session';
 import type { Member } from '@/types/api';
 import { useMembers } from '../api/get-members';
 import { useDeleteMember } from '../api/delete-member';
@@ -25,6 +26,7 @@ export function MembersPage() {
   const members = useMembers({ q, role, page, size: SIZE });
   const remove = useDeleteMember();
   const toast = useToast();
+  const me = useSessionUser();
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<Member | null>(null);
@@ -54,7 +56,7 @@ export function MembersPage() {
         members.data.items.length === 0 ? <EmptyState>{t('members.empty')}</EmptyState> : (
           <>
             <div className="table-wrap">
-              <table>
+              <table className="stack">
                 <thead><tr>
                   <th scope="col">{t('members.name')}</th><th scope="col">{t('members.username')}</th><th scope="col">{t('members.email')}</th>
                   <th scope="col">{t('members.role')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('common.actions')}</th>
@@ -62,12 +64,15 @@ export function MembersPage() {
                 <tbody>
                   {members.data.items.map((m) => (
                     <tr key={m.id}>
-                      <td>{fullName(m)}</td><td>{m.username}</td><td>{m.email}</td>
-                      <td>{t(`members.roles.${m.role}`)}</td>
-                      <td><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
-                      <td><div className="actions">
+                      <td data-label={t('members.name')}>{fullName(m)}{m.id === me?.id && <> <Badge tone="info">{t('ownAccount.badge')}</Badge></>}</td><td data-label={t('members.username')}>{m.username}</td><td data-label={t('members.email')}>{m.email}</td>
+                      <td data-label={t('members.role')}>{t(`members.roles.${m.role}`)}</td>
+                      <td data-label={t('common.status')}><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
+                      <td data-label={t('common.actions')}><div className="actions">
                         <button type="button" className="button small" onClick={() => setEditing(m)}>{t('common.edit')}</button>
-                        <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(m); }}>{t('common.delete')}</button>
+                        {/* The server refuses to delete the account in use; the button is not offered for it. */}
+                        {m.id !== me?.id && (
+                          <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(m); }}>{t('common.delete')}</button>
+                        )}
                       </div></td>
                     </tr>
                   ))}

@@ -29,7 +29,7 @@ export function PlansPage() {
         <EmptyState>{t('plans.empty')}</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">{t('plans.displayName')}</th><th scope="col">{t('plans.monthlyCost')}</th>
@@ -41,14 +41,14 @@ export function PlansPage() {
             <tbody>
               {plans.data.map((p) => (
                 <tr key={p.id}>
-                  <td><strong>{p.display_name}</strong><div className="muted">{p.name}</div></td>
-                  <td>{formatUsd(p.monthly_cost, lang)}</td>
-                  <td>{limit(p.monthly_token_limit)}</td>
-                  <td>{limit(p.daily_request_limit)}</td>
-                  <td>{p.features.map((f) => <Badge key={f} tone="info">{t(`plans.feature.${f}`)}</Badge>)}</td>
-                  <td>{p.members_count}</td>
-                  <td><Badge tone={p.is_active ? 'ok' : 'off'}>{p.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
-                  <td><div className="actions">
+                  <td data-label={t('plans.displayName')}><strong>{p.display_name}</strong><div className="muted">{p.name}</div></td>
+                  <td data-label={t('plans.monthlyCost')}>{formatUsd(p.monthly_cost, lang)}</td>
+                  <td data-label={t('plans.monthlyTokens')}>{limit(p.monthly_token_limit)}</td>
+                  <td data-label={t('plans.dailyRequests')}>{limit(p.daily_request_limit)}</td>
+                  <td data-label={t('plans.features')}>{p.features.map((f) => <Badge key={f} tone="info">{t(`plans.feature.${f}`)}</Badge>)}</td>
+                  <td data-label={t('plans.members')}>{p.members_count}</td>
+                  <td data-label={t('common.status')}><Badge tone={p.is_active ? 'ok' : 'off'}>{p.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
+                  <td data-label={t('common.actions')}><div className="actions">
                     <button type="button" className="button small" onClick={() => setEditing(p)}>{t('common.edit')}</button>
                     <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(p); }}>{t('common.delete')}</button>
                   </div></td>

@@ -23,4 +23,20 @@ describe('prompt log page', () => {
       .toMatchObject({ user_prompt: 'ChatGPT에 물어본 질문', context: 'general' }));
     expect(screen.getByLabelText('프롬프트')).toHaveValue('');
   });
+
+  it('points at the session list where it is: beside the preview, or above it on a phone', async () => {
+    renderApp('/prompt-logs', { as: 'researcher' });
+    expect(await screen.findByText('왼쪽에서 세션을 고르면 개발일지 미리보기가 나타납니다.')).toBeInTheDocument();
+  });
+
+  it('says "above" when the columns are stacked', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => {}, removeEventListener: () => {} })) as unknown as typeof window.matchMedia;
+    try {
+      renderApp('/prompt-logs', { as: 'researcher' });
+      expect(await screen.findByText('위 목록에서 세션을 고르면 개발일지 미리보기가 나타납니다.')).toBeInTheDocument();
+    } finally {
+      window.matchMedia = original;
+    }
+  });
 });

@@ -6,6 +6,8 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useSessionUser } from '@/lib/use-session';
 import { fullName } from '@/lib/format';
+import { useDates } from '@/lib/time-zone';
+import { STACKED, useMediaQuery } from '@/lib/use-media-query';
 import { useSessions } from '../api/get-sessions';
 import { useMarkdownExport } from '../api/export-markdown';
 import { useDeleteSession } from '../api/delete-session';
@@ -25,10 +27,13 @@ export function PromptLogPage() {
   const sessions = useSessions(memberId || undefined);
   const exported = useMarkdownExport(selected?.session_id ?? null, i18n.language, isAdmin ? String(selected?.member_id ?? '') : undefined);
   const remove = useDeleteSession();
+  const { date } = useDates();
+  // The session list is beside the preview on a wide screen and above it on a narrow one.
+  const stacked = useMediaQuery(STACKED);
 
   const byDate = new Map<string, PromptSession[]>();
   for (const s of sessions.data ?? []) {
-    const day = new Date(s.end).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
+    const day = date(s.end);
     byDate.set(day, [...(byDate.get(day) ?? []), s]);
   }
 
@@ -78,7 +83,7 @@ export function PromptLogPage() {
           )}
         </nav>
         <div>
-          {selected === null ? <EmptyState>{t('promptLog.pick')}</EmptyState> : exported.isPending ? <Loading /> : exported.isError ? (
+          {selected === null ? <EmptyState>{stacked ? t('promptLogLayout.pickAbove') : t('promptLog.pick')}</EmptyState> : exported.isPending ? <Loading /> : exported.isError ? (
             <ErrorState error={exported.error} />
           ) : (
             <article className="card preview" aria-label={t('promptLog.preview')}>

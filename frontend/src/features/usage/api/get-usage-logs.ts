@@ -5,6 +5,8 @@ import type { UsageLog } from './types';
 
 export interface UsageLogFilter {
   status?: string;
+  memberId?: number;
+  settingId?: number;
   startDate?: string;
   endDate?: string;
   page: number;
@@ -13,6 +15,8 @@ export interface UsageLogFilter {
 export function getUsageLogs(f: UsageLogFilter) {
   const params = new URLSearchParams({ page: String(f.page), size: '25' });
   if (f.status) params.set('status', f.status);
+  if (f.memberId !== undefined) params.set('member_id', String(f.memberId));
+  if (f.settingId !== undefined) params.set('ai_settings_id', String(f.settingId));
   if (f.startDate) params.set('start_date', f.startDate);
   if (f.endDate) params.set('end_date', f.endDate);
   return api<Page<UsageLog>>(`/api/admin/ai-usage-logs?${params}`);

@@ -60,11 +60,29 @@ describe('users tab', () => {
     expect(db.requests.some((r) => r.path === '/api/admin/user-ai-access/100/reset-usage')).toBe(true);
   });
 
-  it('disables a member\'s AI features', async () => {
+  it('disables a member\'s AI features only after confirmation', async () => {
     renderApp('/admin/ai-service?tab=users', { as: 'admin' });
     const row = await screen.findByTestId('access-row-kim');
     await userEvent.click(within(row).getByRole('button', { name: '기능 비활성화' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Kim Ji-woo님의 AI 기능을 비활성화할까요?');
+    await userEvent.click(within(dialog).getByRole('button', { name: '취소' }));
+    expect(db.requests.some((r) => r.method === 'PATCH')).toBe(false);
+
+    await userEvent.click(within(row).getByRole('button', { name: '기능 비활성화' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '기능 비활성화' }));
     expect(await within(row).findByText('비활성')).toBeInTheDocument();
+    expect(await screen.findByText('AI 기능을 비활성화했습니다')).toBeInTheDocument();
     expect(db.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ is_enabled: false });
+  });
+
+  it('opens the usage tab filtered to the member', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    const row = await screen.findByTestId('access-row-kim');
+    await userEvent.click(within(row).getByRole('button', { name: '사용량 확인' }));
+    expect(await screen.findByText('회원: Kim Ji-woo')).toBeInTheDocument();
+    await screen.findByRole('table', { name: '호출 로그' });
+    expect(db.requests.some((r) => r.path.startsWith('/api/admin/ai-usage-logs/usage-statistics') && r.path.includes('member_id=5'))).toBe(true);
+    expect(db.requests.some((r) => r.path.startsWith('/api/admin/ai-usage-logs?') && r.path.includes('member_id=5'))).toBe(true);
   });
 });

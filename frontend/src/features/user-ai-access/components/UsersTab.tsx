@@ -18,7 +18,13 @@ import { EditAccessModal } from './EditAccessModal';
 
 const SIZE = 20;
 
-export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: SettingOption[] }) {
+interface Props {
+  plans: PlanOption[];
+  settings: SettingOption[];
+  onShowUsage: (member: { id: number; name: string }) => void;
+}
+
+export function UsersTab({ plans, settings, onShowUsage }: Props) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
@@ -32,6 +38,7 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
   const [assigning, setAssigning] = useState<number[] | null>(null);
   const [editing, setEditing] = useState<Access | null>(null);
   const [resetting, setResetting] = useState<Access | null>(null);
+  const [disabling, setDisabling] = useState<Access | null>(null);
   const n = (v: number) => formatNumber(v, i18n.language);
 
   const setFilter = (key: string, value: string) => {
@@ -75,7 +82,7 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
         rows.length === 0 ? <EmptyState>{t('users.empty')}</EmptyState> : (
           <>
             <div className="table-wrap">
-              <table>
+              <table className="stack">
                 <thead><tr>
                   <th scope="col"><input type="checkbox" aria-label={t('users.selectAll')} checked={allSelected}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((a) => a.user.id)))} /></th>
@@ -88,23 +95,24 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
                     const limit = a.plan.monthly_token_limit;
                     return (
                       <tr key={a.id} data-testid={`access-row-${a.user.username}`}>
-                        <td><input type="checkbox" aria-label={t('users.selectRow', { name })} checked={selected.has(a.user.id)} onChange={() => toggle(a.user.id)} /></td>
-                        <td><strong>{name}</strong><div className="muted">{a.user.email}</div></td>
-                        <td><Badge tone="info">{a.plan.display_name}</Badge></td>
-                        <td>{a.ai_settings ? `${a.ai_settings.name} (${a.ai_settings.model_name})` : <span className="muted">{t('users.noProvider')}</span>}</td>
-                        <td className="usage-cell">
+                        <td data-label={t('stackedTable.select')}><input type="checkbox" aria-label={t('users.selectRow', { name })} checked={selected.has(a.user.id)} onChange={() => toggle(a.user.id)} /></td>
+                        <td data-label={t('users.member')}><strong>{name}</strong><div className="muted">{a.user.email}</div></td>
+                        <td data-label={t('users.plan')}><Badge tone="info">{a.plan.display_name}</Badge></td>
+                        <td data-label={t('users.provider')}>{a.ai_settings ? `${a.ai_settings.name} (${a.ai_settings.model_name})` : <span className="muted">{t('users.noProvider')}</span>}</td>
+                        <td className="usage-cell" data-label={t('users.usage')}>
                           <span>{t('users.tokens', { used: n(a.tokens_used_month), limit: limit === 0 ? t('common.unlimited') : n(limit) })}</span>
                           <ProgressBar value={a.tokens_used_month} max={limit} label={t('users.usage')} />
                           <small className="muted">{t('users.requestsToday', { count: a.requests_today })}</small>
                         </td>
-                        <td><Badge tone={a.is_enabled ? 'ok' : 'off'}>{a.is_enabled ? t('users.enabled') : t('users.disabled')}</Badge></td>
-                        <td><div className="actions">
+                        <td data-label={t('common.status')}><Badge tone={a.is_enabled ? 'ok' : 'off'}>{a.is_enabled ? t('users.enabled') : t('users.disabled')}</Badge></td>
+                        <td data-label={t('common.actions')}><div className="actions">
                           <button type="button" className="button small" onClick={() => setEditing(a)}>{t('common.edit')}</button>
                           <button type="button" className="button small" onClick={() => { reset.reset(); setResetting(a); }}>{t('users.resetUsage')}</button>
                           <button type="button" className="button small" disabled={update.isPending}
-                            onClick={() => update.mutate({ id: a.id, patch: { is_enabled: !a.is_enabled } })}>
+                            onClick={() => { update.reset(); if (a.is_enabled) setDisabling(a); else update.mutate({ id: a.id, patch: { is_enabled: true } }); }}>
                             {a.is_enabled ? t('users.disable') : t('users.enable')}
                           </button>
+                          <button type="button" className="button small" onClick={() => onShowUsage({ id: a.user.id, name })}>{t('memberUsage.show')}</button>
                         </div></td>
                       </tr>
                     );
@@ -121,6 +129,11 @@ export function UsersTab({ plans, settings }: { plans: PlanOption[]; settings: S
         <ConfirmDialog message={t('users.confirmReset', { name: fullName(resetting.user) })} confirmLabel={t('users.resetUsage')}
           busy={reset.isPending} error={reset.error} onCancel={() => setResetting(null)}
           onConfirm={() => reset.mutate(resetting.id, { onSuccess: () => { setResetting(null); toast(t('users.resetDone')); } })} />
+      )}
+      {disabling && (
+        <ConfirmDialog danger message={t('memberAccess.confirmDisable', { name: fullName(disabling.user) })} confirmLabel={t('users.disable')}
+          busy={update.isPending} error={update.error?.message ?? null} onCancel={() => setDisabling(null)}
+          onConfirm={() => update.mutate({ id: disabling.id, patch: { is_enabled: false } }, { onSuccess: () => { setDisabling(null); toast(t('memberAccess.disabled')); } })} />
       )}
     </div>
   );

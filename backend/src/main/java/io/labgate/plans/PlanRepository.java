@@ -16,6 +16,10 @@ public class PlanRepository implements PanacheRepository<Plan> {
         return listAll(Sort.ascending("monthlyCost", "id"));
     }
 
+    List<Plan> listActiveByCost() {
+        return list("isActive", Sort.ascending("monthlyCost", "id"), true);
+    }
+
     boolean nameTaken(String name, Long exceptId) {
         return count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT),
                 exceptId == null ? -1L : exceptId) > 0;

@@ -32,6 +32,12 @@ public class PlanService {
         return repository.listByCost().stream().map(p -> PlanView.of(p, counts.getOrDefault(p.id, 0L))).toList();
     }
 
+    /** The active plans, cheapest first: what a member may ask to be moved to. */
+    @Transactional
+    public List<OfferedPlanView> offered() {
+        return repository.listActiveByCost().stream().map(OfferedPlanView::of).toList();
+    }
+
     @Transactional
     public PlanView get(long id) {
         return view(find(id));

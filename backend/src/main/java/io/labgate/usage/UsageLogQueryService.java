@@ -68,7 +68,7 @@ public class UsageLogQueryService {
 
     /** Per-day totals (in the configured zone) and the top 10 members by tokens, for the last {@code days} days. */
     @Transactional
-    public UsageLogViews.Statistics statistics(int days, Long memberId) {
+    public UsageLogViews.Statistics statistics(int days, Long memberId, Long settingId) {
         if (days < 1 || days > 366) {
             throw days < 1
                     ? ApiException.invalid("days", ViolationCode.TOO_SMALL, Map.of("min", 1), DAYS_RANGE)
@@ -77,7 +77,7 @@ public class UsageLogQueryService {
         ZoneId zone = clock.getZone();
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.minusDays(days - 1L);
-        Filter filter = new Filter(memberId, null, null, null, from, to);
+        Filter filter = new Filter(memberId, settingId, null, null, from, to);
         Where where = where(filter);
         Query daily = em.createNativeQuery("""
                 SELECT CAST(l.created_at AT TIME ZONE :zone AS date) AS day,

@@ -45,8 +45,9 @@ public class UsageLogResource {
     @Path("/admin/ai-usage-logs/usage-statistics")
     @RolesAllowed(Roles.SUPERADMIN)
     public UsageLogViews.Statistics statistics(@QueryParam("days") @DefaultValue("30") int days,
-                                               @QueryParam("member_id") Long memberId) {
-        return service.statistics(days, memberId);
+                                               @QueryParam("member_id") Long memberId,
+                                               @QueryParam("ai_settings_id") Long settingId) {
+        return service.statistics(days, memberId, settingId);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.labgate.usage;
 import io.labgate.ledger.CallLedger;
 import io.labgate.support.Api;
 import io.labgate.support.Books;
+import io.labgate.support.Researchers;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,22 @@ class UsageMonitoringTest {
                 .body("top_users[0].request_count", equalTo(2));
         Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("tokens_used_month", equalTo(a + b));
+    }
+
+    @Test
+    void statisticsNarrowToOneProviderSetting() throws Exception {
+        Researchers.Researcher one = Researchers.on(Map.of(), "basic");
+        Researchers.Researcher other = Researchers.on(Map.of(), "basic");
+        Api.as(one.member().token()).body(ask("one")).post("/api/ai/chat").then().statusCode(200);
+        Api.as(other.member().token()).body(ask("other")).post("/api/ai/chat").then().statusCode(200);
+        Api.as(other.member().token()).body(ask("again")).post("/api/ai/chat").then().statusCode(200);
+        usageLog.awaitIdle(5000);
+
+        Api.asAdmin().queryParam("ai_settings_id", other.settingId()).queryParam("days", 1)
+                .get("/api/admin/ai-usage-logs/usage-statistics").then().statusCode(200)
+                .body("request_count", equalTo(2))
+                .body("top_users.size()", equalTo(1))
+                .body("top_users[0].username", equalTo(other.member().username()));
     }
 
     @Test

@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '@/lib/i18n';
+import { fullName } from '@/lib/format';
+import type { Member } from '@/types/api';
+
+/**
+ * The top bar. On a wide screen everything is in one row; on a narrow one the links, the language and the
+ * logout fold into a menu behind a button (Escape or a link closes it, focus goes back to the button).
+ */
+export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const location = useLocation();
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('a, select, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  return (
+    <header className="topbar">
+      <span className="brand">{t('app.name')}</span>
+      <button ref={toggle} type="button" className="button menu-toggle" aria-expanded={open} aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true">☰</span> {t('header.menu')}
+      </button>
+      <div id={menuId} ref={menu} className={open ? 'topbar-menu open' : 'topbar-menu'}>
+        <nav aria-label={t('header.mainNav')}>
+          {user?.role === 'superadmin' ? (
+            <>
+              <NavLink to="/admin/ai-service">{t('nav.aiService')}</NavLink>
+              <NavLink to="/admin/plans">{t('nav.plans')}</NavLink>
+              <NavLink to="/admin/members">{t('nav.members')}</NavLink>
+            </>
+          ) : (
+            <NavLink to="/me">{t('nav.myAi')}</NavLink>
+          )}
+          <NavLink to="/prompt-logs">{t('nav.promptLog')}</NavLink>
+        </nav>
+        <div className="topbar-right">
+          <label className="sr-only" htmlFor="language">{t('nav.language')}</label>
+          <select id="language" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+            {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
+          </select>
+          {user && <span className="user-name">{fullName(user)}</span>}
+          <button type="button" className="button" onClick={onLogout}>{t('nav.logout')}</button>
+        </div>
+      </div>
+    </header>
+  );
+}
