@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -129,6 +131,8 @@ public class CallLedger implements PendingUsage {
     private final Counter failureCounter;
     private final Timer flushTimer;
 
+    /** Null for a writer of its own (tests): nobody is told. */
+    private Event<BooksWritten> booksWritten;
     private volatile Thread worker;
     private volatile boolean draining;
     private volatile long drainDeadlineNanos;
@@ -136,9 +140,10 @@ public class CallLedger implements PendingUsage {
     private volatile int abandoned;
 
     @Inject
-    CallLedger(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry) {
+    CallLedger(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry, Event<BooksWritten> written) {
         this(dataSource, config.usage().queueCapacity(), config.usage().batchSize(), config.usage().flushInterval(),
                 config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, registry);
+        this.booksWritten = written;
     }
 
     /** For a writer of its own (tests): any data source, own sizes and timings, own meter registry. */
@@ -509,6 +514,19 @@ public class CallLedger implements PendingUsage {
         written.addAndGet(entries.size());
         writtenCounter.increment(entries.size());
         settle(entries);
+        if (booksWritten != null) {
+            Set<Long> members = new HashSet<>();
+            Set<Long> settings = new HashSet<>();
+            for (CallEntry entry : entries) {
+                if (entry.usage().memberId() != null) {
+                    members.add(entry.usage().memberId());
+                }
+                if (entry.usage().settingId() != null) {
+                    settings.add(entry.usage().settingId());
+                }
+            }
+            booksWritten.fireAsync(new BooksWritten(Set.copyOf(members), Set.copyOf(settings)));
+        }
     }
 
     private void settle(List<CallEntry> entries) {
