@@ -93,6 +93,10 @@ public class Leases {
     /** Takes {@code need} on the counter window, renewing the lease if it is short; throws {@link NoRoom}. */
     Lease take(LeaseKey key, OffsetDateTime windowEnd, long limit, long need) {
         Lease lease = held.computeIfAbsent(key, k -> new Lease(k, windowEnd));
+        if (limit < lease.limit) {
+            // Lowered since the lease was granted: what it holds may be more than the new limit allows.
+            giveBack(lease);
+        }
         lease.limit = limit;
         if (!lease.tryTake(need)) {
             takeGranting(lease, need);

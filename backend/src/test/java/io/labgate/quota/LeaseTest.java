@@ -150,4 +150,32 @@ class LeaseTest {
         assertEquals(0, leases.held(key).free.get());
         assertEquals(1, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
     }
+
+    @Test
+    void aLoweredLimitBindsAtOnceEvenForABusyMember() throws Exception {
+        String plan = Api.unique("lease-plan");
+        Map<String, Object> planBody = new java.util.HashMap<>(Map.of("name", plan, "display_name", plan,
+                "monthly_cost", 0, "monthly_token_limit", 0, "daily_request_limit", 100,
+                "features", List.of("chatbot")));
+        int planId = Api.asAdmin().body(planBody).post("/api/admin/plans").then().statusCode(201)
+                .extract().path("id");
+        Researchers.Researcher r = Researchers.on(Map.of("name", Api.unique("lowered")), plan);
+        Map<String, Object> ask = Map.of("messages", List.of(Map.of("role", "user", "content", "hi")));
+        for (int i = 0; i < 3; i++) {
+            Api.as(r.member().token()).body(ask).post("/api/ai/chat").then().statusCode(200);
+        }
+        // This replica now holds a lease on the member's day with room left in it.
+        LeaseKey day = new LeaseKey(Counter.MEMBER_DAY_REQUESTS, r.accessId(),
+                WindowKind.DAY.start(ZonedDateTime.now(clock)).toOffsetDateTime());
+        assertTrue(leases.held(day).free.get() > 0, "unused room in the lease");
+
+        planBody.put("daily_request_limit", 3);
+        Api.asAdmin().body(planBody).put("/api/admin/plans/" + planId).then().statusCode(200);
+        // No wait for the lease to go idle: the very next call is checked against the new limit.
+        Api.as(r.member().token()).body(ask).post("/api/ai/chat").then().statusCode(429)
+                .body("error", org.hamcrest.Matchers.equalTo("daily_request_limit"))
+                .body("params.limit", org.hamcrest.Matchers.equalTo(3));
+        Books.awaitWritten();
+        assertEquals(3, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
+    }
 }
