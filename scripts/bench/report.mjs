@@ -32,7 +32,10 @@ on \`/v1/chat/completions\`; the stub upstream (Node, zero latency), the load ge
 ${r.throughput.map((t) => `| ${t.connections} | ${t.direct_rps} | ${t.direct_p99_ms} ms | ${t.gateway_rps} | ${t.gateway_p50_ms} ms | ${t.gateway_p99_ms} ms | ${t.added_p99_ms} ms | ${t.gateway_errors} |`).join('\n')}
 
 Highest measured throughput with added p99 ≤ 5 ms: **${frontier ? `${frontier.gateway_rps} RPS at ${frontier.connections} connections` : 'none of the rows'}** (target ≥ 5,000 RPS).
-
+${r.spread ? `
+Spread over ${r.spread.members} members (each call on the next member's key, so on other counters and leases than
+the last), ${r.spread.connections} connections: **${r.spread.rps} RPS**, p50 ${r.spread.p50_ms} ms, p99 ${r.spread.p99_ms} ms, ${r.spread.errors} errors.
+` : ''}
 ## Streaming (${s.samples} streams each way, 64 deltas 5 ms apart)
 
 | | p50 | p99 |
