@@ -8,13 +8,13 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 
 LABGATE_DATA_DIR ?= $(CURDIR)/data
 export LABGATE_DATA_DIR
-# The embedded PostgreSQL's folder and port are fixed when the backend is built (a build-time setting of
-# the extension), so `make run` builds with them.
-DB_PORT ?= 5433
+# The embedded PostgreSQL of `make run` keeps its data in $(LABGATE_DATA_DIR)/pg and listens on this port.
+LABGATE_DB_PORT ?= 5433
+export LABGATE_DB_PORT
 MVN := cd backend && ./mvnw -B -ntp
 NPM := cd frontend && npm
 
-.PHONY: help run test test-backend test-frontend test-e2e frontend-deps frontend-build backend-build image bench clean api-types
+.PHONY: help run test test-backend test-frontend test-e2e frontend-deps frontend-build build image bench clean api-types
 
 help:
 	@echo "make run    build everything and start LabGate at http://localhost:8080 (data in $(LABGATE_DATA_DIR))"
@@ -29,11 +29,12 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/pa
 frontend-build: frontend-deps
 	$(NPM) run build
 
-backend-build: frontend-build
-	$(MVN) -q package -DskipTests -Dquarkus.embedded.postgresql.data.dir=$(LABGATE_DATA_DIR)/pg \
-		-Dquarkus.embedded.postgresql.port=$(DB_PORT)
+# The packaged app, SPA included: backend/target/quarkus-app/quarkus-run.jar. Given QUARKUS_DATASOURCE_JDBC_URL
+# it uses that database; only in the `embedded` profile without one does it start a PostgreSQL of its own.
+build: frontend-build
+	$(MVN) -q package -DskipTests
 
-run: backend-build
+run: build
 	@mkdir -p $(LABGATE_DATA_DIR)
 	QUARKUS_PROFILE=embedded $(JAVA_HOME)/bin/java -jar backend/target/quarkus-app/quarkus-run.jar
 
