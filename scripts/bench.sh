@@ -12,9 +12,7 @@ export JAVA_HOME=${JAVA_HOME:-$("$root/scripts/find-jdk.sh")}
 rm -rf "$work" && mkdir -p "$work"
 
 (cd "$root/scripts/bench" && npm ci --no-audit --no-fund --silent)
-(cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests \
-  -Dquarkus.embedded.postgresql.data.dir="$work/data/pg" -Dquarkus.embedded.postgresql.port="$db_port" \
-  -Dquarkus.package.output-directory=bench/app)
+(cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.output-directory=bench/app)
 
 pids=()
 # The embedded PostgreSQL does not always stop with the app: stop it too, so the next run starts clean.
@@ -35,7 +33,7 @@ peer_port=${BENCH_PEER_PORT:-18787}
 taskset -c 1 node "$root/scripts/bench/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$peer_port" \
   > "$work/peer.log" 2>&1 &
 pids+=($!)
-LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
+LABGATE_DATA_DIR="$work/data" LABGATE_DB_PORT=$db_port LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
   QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
   taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 gw_pid=$!

@@ -11,13 +11,11 @@ rm -rf "$work" && mkdir -p "$work"
 export JAVA_HOME=${JAVA_HOME:-$("$root/scripts/find-jdk.sh")}
 export CHROMIUM_PATH=$("$root/scripts/ensure-chromium.sh")
 
-(cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests \
-  -Dquarkus.embedded.postgresql.data.dir="$work/data/pg" -Dquarkus.embedded.postgresql.port="$db_port" \
-  -Dquarkus.package.output-directory=e2e/app)
+(cd "$root/backend" && ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.output-directory=e2e/app)
 
 export E2E_ADMIN_USERNAME=admin E2E_ADMIN_PASSWORD=e2e-admin-password
-LABGATE_DATA_DIR="$work/data" LABGATE_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" QUARKUS_PROFILE=embedded \
-  QUARKUS_HTTP_PORT="$port" "$JAVA_HOME/bin/java" -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+LABGATE_DATA_DIR="$work/data" LABGATE_DB_PORT="$db_port" LABGATE_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+  QUARKUS_PROFILE=embedded QUARKUS_HTTP_PORT="$port" "$JAVA_HOME/bin/java" -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 

@@ -39,16 +39,18 @@ class CallAccounting {
     private final UsageSettings usageSettings;
     private final PromptLogService promptLog;
     private final AiSettingService settings;
+    private final CallMetrics metrics;
     private final Clock clock;
 
     CallAccounting(QuotaService quota, PricingService pricing, CallLedger ledger, UsageSettings usageSettings,
-                   PromptLogService promptLog, AiSettingService settings, Clock clock) {
+                   PromptLogService promptLog, AiSettingService settings, CallMetrics metrics, Clock clock) {
         this.quota = quota;
         this.pricing = pricing;
         this.ledger = ledger;
         this.usageSettings = usageSettings;
         this.promptLog = promptLog;
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,8 +64,10 @@ class CallAccounting {
 
     /** The quota refused the call before it reached a provider: logged, nothing was reserved. */
     void refused(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, String limit) {
-        ledger.submit(CallEntry.withoutReservation(record(route, type, origin, call, false, new Answer("refused", null,
-                TokenUsage.NONE, call.model(), null, limit), null, null)));
+        UsageRecord row = record(route, type, origin, call, false, new Answer("refused", null, TokenUsage.NONE,
+                call.model(), null, limit), null, null);
+        metrics.refused(row, limit);
+        ledger.submit(CallEntry.withoutReservation(row));
     }
 
     /**
@@ -76,7 +80,9 @@ class CallAccounting {
             return Optional.empty();
         }
         BigDecimal cost = price(call, answer.model(), answer.usage());
-        ledger.submit(new CallEntry(record(call, stream, answer, cost), end.get(), promptRow(call, answer.text())));
+        UsageRecord row = record(call, stream, answer, cost);
+        metrics.booked(row);
+        ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text())));
         return Optional.of(new Settled(cost));
     }
 
@@ -100,8 +106,12 @@ class CallAccounting {
                     partialText, reserved, call.call().model(), null, error));
             return;
         }
-        quota.release(call.reservation()).ifPresent(end -> ledger.submit(new CallEntry(record(call, stream,
-                new Answer("error", partialText, TokenUsage.NONE, call.call().model(), null, error), null), end, null)));
+        quota.release(call.reservation()).ifPresent(end -> {
+            UsageRecord row = record(call, stream, new Answer("error", partialText, TokenUsage.NONE, call.call().model(),
+                    null, error), null);
+            metrics.booked(row);
+            ledger.submit(new CallEntry(row, end, null));
+        });
     }
 
     /** Priced by the model the provider reports (dated snapshots match their family), else the configured one. */

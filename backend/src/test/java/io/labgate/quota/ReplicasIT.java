@@ -110,6 +110,8 @@ class ReplicasIT {
     @Test
     @Order(1)
     void twoReplicasStartedTogetherMigrateOnceAndCreateOneAdmin() throws Exception {
+        assertEquals(List.of(), a.ownDatabaseTraces(), "given a database, a replica starts no PostgreSQL of its own");
+        assertEquals(List.of(), b.ownDatabaseTraces(), "given a database, a replica starts no PostgreSQL of its own");
         assertEquals(1, count("select count(*) from members where role = 'superadmin'"));
         assertEquals(0, count("select count(*) from flyway_schema_history where not success"));
         assertEquals(count("select count(distinct version) from flyway_schema_history where version is not null"),

@@ -25,15 +25,13 @@ public final class AppReplica implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
-    private final Path log;
-    private final long logStart;
+    private final Path tmp;
 
-    private AppReplica(String name, int port, Process process, Path log, long logStart) {
+    private AppReplica(String name, int port, Process process, Path tmp) {
         this.name = name;
         this.port = port;
         this.process = process;
-        this.log = log;
-        this.logStart = logStart;
+        this.tmp = tmp;
     }
 
     public static AppReplica start(String name, Map<String, String> env) throws IOException {
@@ -44,14 +42,14 @@ public final class AppReplica implements AutoCloseable {
         Path logs = Files.createDirectories(Path.of("target/replicas"));
         int port = ExternalPostgres.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
-        Path log = logs.resolve(name + ".log");
-        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        Path tmp = Files.createDirectories(logs.resolve(name + "-tmp"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new AppReplica(name, port, builder.start(), log, logStart);
+        return new AppReplica(name, port, builder.start(), tmp);
     }
 
     public String url(String path) {
@@ -86,43 +84,34 @@ public final class AppReplica implements AutoCloseable {
 
     /** kill -9: no shutdown hook, nothing drained, reservations left behind. */
     public void kill() throws InterruptedException {
-        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-        reap(children);
     }
 
     /**
-     * The packaged test build also carries the embedded PostgreSQL (its own, unused here), which a replica
-     * killed with -9 cannot stop and which does not always stop with it: it is stopped here — by the process id
-     * the replica logged — rather than left running on the machine.
+     * Traces of a PostgreSQL server this replica started of its own: the embedded database unpacks its binaries
+     * and keeps its data in {@code embedded-pg} under the JVM's temporary folder, which is this replica's alone.
+     * A replica given a database must leave none — not that folder, not a process using it.
      */
-    private void reap(List<ProcessHandle> children) {
-        children.forEach(ProcessHandle::destroyForcibly);
-        try {
-            String output = Files.readString(log);
-            var dataDirs = java.util.regex.Pattern.compile("-D (/\\S*epg\\d+)")
-                    .matcher(output.substring((int) Math.min(logStart, output.length())));
-            while (dataDirs.find()) {
-                String dataDir = dataDirs.group(1);
-                ProcessHandle.allProcesses()
-                        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir))
-                                .orElse(false))
-                        .forEach(ProcessHandle::destroyForcibly);
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing to reap
+    public List<String> ownDatabaseTraces() {
+        List<String> traces = new ArrayList<>();
+        if (Files.exists(tmp.resolve("embedded-pg"))) {
+            traces.add("folder " + tmp.resolve("embedded-pg"));
         }
+        String folder = tmp.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(folder)).orElse(false))
+                .map(p -> "process " + p.pid() + " " + p.info().commandLine().orElse(""))
+                .forEach(traces::add);
+        return traces;
     }
 
     /** SIGTERM, as Kubernetes sends it; returns once the process has exited. */
     public int terminate(Duration timeout) throws InterruptedException {
-        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " did not stop within " + timeout);
         }
-        reap(children);
         return process.exitValue();
     }
 
@@ -134,8 +123,6 @@ public final class AppReplica implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
-        } else {
-            reap(List.of());   // a replica that failed or stopped may still have left its PostgreSQL behind
         }
     }
 }

@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The test database reached through a {@link TcpProxy}: a connection pool of its own whose connections all go
- * through the proxy, so a test can take the database away and give it back. Configured as the application's
- * pool is in the embedded and test profiles: Quarkus's default validator ({@code isValid}) and no exception
- * sorter (the embedded-PostgreSQL extension sets none), so a broken connection stays in the pool until
- * something validates it — the harder case for a writer.
+ * through the proxy, so a test can take the database away and give it back. Quarkus's default validator
+ * ({@code isValid}) and, unlike the application's pool, no exception sorter, so a broken connection stays in
+ * the pool until something validates it — the harder case for a writer.
  */
 public final class ProxiedDatabase implements AutoCloseable {
 
