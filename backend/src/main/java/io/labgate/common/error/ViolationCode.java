@@ -34,6 +34,8 @@ public enum ViolationCode {
     UNKNOWN_FIELD,
     WRONG_TYPE,
     CONTAINS_WHITESPACE,
+    /** The current password given to change it is not the member's. */
+    WRONG_PASSWORD,
     /** {@code provider}: the provider that needs it. */
     REQUIRED_FOR_PROVIDER,
     INVALID_URL,

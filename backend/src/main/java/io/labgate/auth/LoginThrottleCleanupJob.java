@@ -3,18 +3,18 @@ package io.labgate.auth;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Keeps the login-failure table to the throttling window. */
+/** Keeps the login throttle's table to the windows that have not ended. */
 @ApplicationScoped
-class LoginFailureCleanupJob {
+class LoginThrottleCleanupJob {
 
-    private final AuthService auth;
+    private final LoginThrottle throttle;
 
-    LoginFailureCleanupJob(AuthService auth) {
-        this.auth = auth;
+    LoginThrottleCleanupJob(LoginThrottle throttle) {
+        this.throttle = throttle;
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        auth.forgetOldFailures();
+        throttle.forgetEnded();
     }
 }
