@@ -41,6 +41,10 @@ public enum ViolationCode {
     INVALID_URL,
     /** A URL with credentials or a query string. */
     URL_NOT_PLAIN,
+    /** A URL pointing at a link-local or cloud-metadata address. */
+    URL_NOT_ALLOWED,
+    /** A provider key must be given again: the provider or the base URL's origin changed. */
+    REQUIRED_FOR_NEW_DESTINATION,
     INVALID_DATE,
     INVALID_DATE_TIME,
     INVALID_MONTH,
