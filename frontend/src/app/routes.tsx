@@ -8,6 +8,7 @@ import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
 import { AiServicePage } from './routes/AiServicePage';
 import { WorkspacePage } from './routes/WorkspacePage';
+import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
@@ -32,6 +33,7 @@ export function AppRoutes() {
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
+        <Route path="/account" element={<AccountPage />} />
       </Route>
       <Route path="*" element={<Home />} />
     </Routes>
