@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
 import { Layout } from '@/components/Layout';
+import { session } from '@/lib/session';
 import { useSessionUser } from '@/lib/use-session';
 import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
@@ -13,7 +14,7 @@ import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <Navigate to={session.expired() ? '/login?expired=1' : '/login'} replace />;
   if (role && user.role !== role) return <Navigate to={user.role === 'superadmin' ? '/admin/ai-service' : '/me'} replace />;
   return children;
 }
