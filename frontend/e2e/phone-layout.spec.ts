@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { admin, expectNoHorizontalOverflow, login, openAs, researcherOn, send } from './support';
+import { admin, cspViolations, expectNoHorizontalOverflow, login, openAs, researcherOn, send } from './support';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -12,6 +12,7 @@ const ADMIN_PAGES = [
   ['plans', '/admin/plans', '요금제'],
   ['members', '/admin/members', '회원'],
   ['admin-prompt-log', '/prompt-logs', '프롬프트 로그'],
+  ['admin-account', '/account', '내 계정'],
 ] as const;
 
 const RESEARCHER_PAGES = [
@@ -20,6 +21,7 @@ const RESEARCHER_PAGES = [
   ['workspace-generation', '/me?tab=generation', '내 AI 작업 공간'],
   ['workspace-api-keys', '/me?tab=api-keys', '내 AI 작업 공간'],
   ['prompt-log', '/prompt-logs', '프롬프트 로그'],
+  ['account', '/account', '내 계정'],
 ] as const;
 
 async function visit(page: Page, path: string, heading: string) {
@@ -46,6 +48,7 @@ async function expectHeaderMenuWorks(page: Page, link: string) {
 test('every admin page fits a phone in Korean, with a working header menu; screenshots at phone and desktop size', async ({ page, request }) => {
   const someone = await researcherOn(request, 'basic');
   const them = await login(request, someone);
+  const refused = cspViolations(page);
   await request.post('/api/ai/chat', { headers: { Authorization: `Bearer ${them.token}` }, data: { messages: [{ role: 'user', content: '쌍대비교 행렬의 일관성 비율을 초기화하려면?' }] } });
   await openAs(page, await login(request, admin), '/admin/ai-service');
 
@@ -77,11 +80,13 @@ test('every admin page fits a phone in Korean, with a working header menu; scree
   }
   await expect(page.getByRole('button', { name: '메뉴' })).toBeHidden();
   await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
+  expect(refused, 'nothing the pages need is refused by the Content-Security-Policy').toEqual([]);
 });
 
 test('every researcher page fits a phone in Korean, with a working header menu; screenshots at phone and desktop size', async ({ page, request }) => {
   const researcher = await researcherOn(request, 'premium');
   const session = await login(request, researcher);
+  const refused = cspViolations(page);
   await request.post('/api/me/api-keys', { headers: { Authorization: `Bearer ${session.token}` }, data: { name: 'jupyter' } });
   await openAs(page, session, '/me');
   await page.setViewportSize(PHONE);
@@ -112,6 +117,7 @@ test('every researcher page fits a phone in Korean, with a working header menu; 
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: `e2e/artifacts/screens/${name}-1440.png`, fullPage: true });
   }
+  expect(refused, 'nothing the pages need is refused by the Content-Security-Policy').toEqual([]);
 });
 
 test('the page says its language, English counts in the singular and plural, and the app has an icon', async ({ page, request }) => {

@@ -53,3 +53,12 @@ export async function send(page: Page, text: string) {
   await expect(page.getByLabel('메시지')).toHaveValue('');
   await expect(page.getByRole('button', { name: '중지' })).toHaveCount(0);
 }
+
+/** What the browser refused under the Content-Security-Policy while a test ran: there must be nothing. */
+export function cspViolations(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return refused;
+}

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
 import { Layout } from '@/components/Layout';
+import { session } from '@/lib/session';
 import { useSessionUser } from '@/lib/use-session';
 import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
@@ -8,11 +9,12 @@ import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
 import { AiServicePage } from './routes/AiServicePage';
 import { WorkspacePage } from './routes/WorkspacePage';
+import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <Navigate to={session.expired() ? '/login?expired=1' : '/login'} replace />;
   if (role && user.role !== role) return <Navigate to={user.role === 'superadmin' ? '/admin/ai-service' : '/me'} replace />;
   return children;
 }
@@ -32,6 +34,7 @@ export function AppRoutes() {
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
+        <Route path="/account" element={<AccountPage />} />
       </Route>
       <Route path="*" element={<Home />} />
     </Routes>

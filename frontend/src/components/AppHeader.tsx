@@ -50,6 +50,7 @@ export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: (
             <NavLink to="/me">{t('nav.myAi')}</NavLink>
           )}
           <NavLink to="/prompt-logs">{t('nav.promptLog')}</NavLink>
+          <NavLink to="/account">{t('nav.account')}</NavLink>
         </nav>
         <div className="topbar-right">
           <label className="sr-only" htmlFor="language">{t('nav.language')}</label>

@@ -1,6 +1,6 @@
 import { Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { session } from '@/lib/session';
+import { logout as endSession } from '@/lib/auth';
 import { useSessionUser } from '@/lib/use-session';
 import { usePlatformTimeZone } from '@/lib/time-zone';
 import { AppHeader } from './AppHeader';
@@ -12,15 +12,15 @@ export function Layout() {
   // Every screen shows times in the platform's zone: ask for it once, as soon as someone is logged in.
   usePlatformTimeZone();
 
-  const logout = () => {
-    session.end();
+  const logout = async () => {
+    await endSession();
     queryClient.clear();
     navigate('/login');
   };
 
   return (
     <div className="shell">
-      <AppHeader user={user} onLogout={logout} />
+      <AppHeader user={user} onLogout={() => void logout()} />
       <main className="content">
         <Outlet />
       </main>

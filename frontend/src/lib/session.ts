@@ -22,11 +22,15 @@ function read(): Stored | null {
   }
 }
 
+/** The last session was ended by the server (expired, or ended on another device), not by logging out. */
+let endedByServer = false;
+
 /** The logged-in member and their token, kept in localStorage so a reload keeps the session. */
 export const session = {
   token: () => read()?.token ?? null,
   user: () => read()?.user ?? null,
   start(token: string, user: Member, expiresInSeconds: number) {
+    endedByServer = false;
     localStorage.setItem(KEY, JSON.stringify({ token, user, expiresAt: Date.now() + expiresInSeconds * 1000 }));
     listeners.forEach((l) => l());
   },
@@ -34,14 +38,15 @@ export const session = {
     localStorage.removeItem(KEY);
     listeners.forEach((l) => l());
   },
-  /** The server said the token is no longer valid: end the session and go to the login page. */
+  /**
+   * The server said the token is no longer valid: end the session. The protected page then sends the member to
+   * the login page, which says why ({@link endedByServer}): navigating here as well would race that redirect.
+   */
   expire() {
+    endedByServer = true;
     session.end();
-    if (typeof window !== 'undefined' && window.location.pathname !== '/login') {
-      window.history.pushState({}, '', '/login?expired=1');
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }
   },
+  expired: () => endedByServer,
   subscribe(listener: Listener) {
     listeners.add(listener);
     return () => listeners.delete(listener);

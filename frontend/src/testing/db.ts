@@ -8,7 +8,8 @@ export interface TestDb {
   plans: Plan[];
   settings: AiSetting[];
   access: Access[];
-  requests: { method: string; path: string; body: unknown }[];
+  /** What the SPA sent, with the token it sent it with. */
+  requests: { method: string; path: string; body: unknown; authorization?: string | null }[];
   usage: MyUsage | null;
   apiKeys: ApiKey[];
   promptLogDown: boolean;

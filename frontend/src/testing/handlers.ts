@@ -15,7 +15,7 @@ async function record(request: Request) {
   const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
   let body: unknown = text;
   try { body = text ? JSON.parse(text) : undefined; } catch { /* csv */ }
-  db.requests.push({ method: request.method, path: url.pathname + url.search, body });
+  db.requests.push({ method: request.method, path: url.pathname + url.search, body, authorization: request.headers.get('Authorization') });
 }
 
 export const handlers = [
@@ -27,6 +27,27 @@ export const handlers = [
     return HttpResponse.json({ access_token: `token-${user.username}`, token_type: 'Bearer', expires_in: 3600, user });
   }),
   http.get('/api/auth/me', () => HttpResponse.json(db.members[0])),
+  http.post('/api/auth/logout', async ({ request }) => {
+    await record(request);
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post('/api/auth/password', async ({ request }) => {
+    await record(request);
+    const { current_password } = (await request.json()) as { current_password: string };
+    if (current_password !== 'right-password') {
+      return error(400, 'validation_failed', {}, [{ field: 'current_password', code: 'wrong_password', params: {}, message: SERVER_ENGLISH }]);
+    }
+    const user = db.members.find((m) => `Bearer token-${m.username}` === request.headers.get('Authorization')) ?? db.members[0]!;
+    return HttpResponse.json({ access_token: `token-${user.username}-renewed`, token_type: 'Bearer', expires_in: 3600, user });
+  }),
+  http.post('/api/admin/members/:id/reset-password', async ({ request }) => {
+    await record(request);
+    return HttpResponse.json({ temporary_password: 'Gen3ratedPassw0rd' });
+  }),
+  http.post('/api/admin/members/:id/sign-out', async ({ request }) => {
+    await record(request);
+    return new HttpResponse(null, { status: 204 });
+  }),
 
   http.get('/api/admin/plans', () => HttpResponse.json(db.plans)),
   http.post('/api/admin/plans', async ({ request }) => {

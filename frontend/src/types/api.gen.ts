@@ -836,6 +836,108 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/admin/members/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset Password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordReset"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign Out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/model-prices": {
         parameters: {
             query?: never;
@@ -1921,6 +2023,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logout */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -1965,6 +2115,67 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change Password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3170,6 +3381,13 @@ export interface components {
             /** Format: int32 */
             size: number;
         };
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
+        };
+        PasswordReset: {
+            temporary_password: string;
+        };
         PlanRef: {
             /** Format: int64 */
             id: number;
@@ -3316,7 +3534,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ViolationCode: "required" | "too_long" | "too_short" | "too_many" | "too_few" | "too_small" | "too_large" | "too_many_decimals" | "invalid_email" | "invalid_format" | "not_one_of" | "not_unique" | "not_found" | "unknown_field" | "wrong_type" | "contains_whitespace" | "required_for_provider" | "invalid_url" | "url_not_plain" | "invalid_date" | "invalid_date_time" | "invalid_month" | "before_start" | "selection_required" | "csv_empty" | "csv_no_rows" | "csv_too_many_rows" | "csv_missing_column" | "csv_unknown_column" | "csv_unreadable" | "invalid";
+        ViolationCode: "required" | "too_long" | "too_short" | "too_many" | "too_few" | "too_small" | "too_large" | "too_many_decimals" | "invalid_email" | "invalid_format" | "not_one_of" | "not_unique" | "not_found" | "unknown_field" | "wrong_type" | "contains_whitespace" | "wrong_password" | "required_for_provider" | "invalid_url" | "url_not_plain" | "url_not_allowed" | "required_for_new_destination" | "invalid_date" | "invalid_date_time" | "invalid_month" | "before_start" | "selection_required" | "csv_empty" | "csv_no_rows" | "csv_too_many_rows" | "csv_missing_column" | "csv_unknown_column" | "csv_unreadable" | "invalid";
     };
     responses: never;
     parameters: never;
@@ -3336,5 +3554,5 @@ type ReadonlyArray<T> = [
 export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];
-export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "required_for_provider", "invalid_url", "url_not_plain", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
+export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "wrong_password", "required_for_provider", "invalid_url", "url_not_plain", "url_not_allowed", "required_for_new_destination", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
 export type operations = Record<string, never>;

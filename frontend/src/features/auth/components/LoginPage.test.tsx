@@ -47,6 +47,7 @@ describe('login', () => {
     renderApp('/admin/ai-service', { as: 'admin' });
     await waitFor(() => expect(session.token()).toBeNull());
     expect(await screen.findByRole('heading', { name: '로그인' })).toBeInTheDocument();
+    expect(screen.getByText('세션이 만료되었습니다. 다시 로그인하세요.')).toBeInTheDocument();
   });
 
   it('switches the interface to English', async () => {

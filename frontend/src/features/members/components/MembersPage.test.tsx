@@ -118,4 +118,31 @@ describe('members page', () => {
     expect(await within(dialog).findByText('members.csv')).toBeInTheDocument();
     expect(within(dialog).getByLabelText('CSV 내용')).toHaveValue('username,email\nchoi,choi@lab.example\n');
   });
+  it('resets a member\'s password, showing the generated one once, and signs a member out everywhere', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp('/admin/members', { as: 'admin' });
+    const kim = (await screen.findByRole('cell', { name: 'kim' })).closest('tr')!;
+    await userEvent.click(within(kim).getByRole('button', { name: '비밀번호 재설정' }));
+    const confirm = screen.getByRole('dialog', { name: '확인' });
+    expect(confirm).toHaveTextContent("'Kim Ji-woo' 회원의 비밀번호를 새로 만들까요? 모든 기기에서 로그아웃됩니다.");
+    await userEvent.click(within(confirm).getByRole('button', { name: '비밀번호 재설정' }));
+    const shown = await screen.findByRole('dialog', { name: '비밀번호 재설정' });
+    expect(within(shown).getByLabelText('임시 비밀번호')).toHaveTextContent('Gen3ratedPassw0rd');
+    await userEvent.click(within(shown).getByRole('button', { name: '복사' }));
+    expect(writeText).toHaveBeenCalledWith('Gen3ratedPassw0rd');
+    await userEvent.click(within(shown).getAllByRole('button', { name: '닫기' }).at(-1)!);
+    expect(screen.queryByText('Gen3ratedPassw0rd')).not.toBeInTheDocument();
+    expect(db.requests.filter((r) => r.path === '/api/admin/members/5/reset-password')).toHaveLength(1);
+
+    await userEvent.click(within(kim).getByRole('button', { name: '모든 기기에서 로그아웃' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: '확인' })).getByRole('button', { name: '모든 기기에서 로그아웃' }));
+    expect(await screen.findByText("'Kim Ji-woo' 회원을 모든 기기에서 로그아웃했습니다")).toBeInTheDocument();
+    expect(db.requests.filter((r) => r.path === '/api/admin/members/5/sign-out')).toHaveLength(1);
+
+    // Not offered for the account in use, whose own page changes its password.
+    const own = screen.getByRole('cell', { name: 'admin' }).closest('tr')!;
+    expect(within(own).queryByRole('button', { name: '비밀번호 재설정' })).not.toBeInTheDocument();
+    expect(within(own).queryByRole('button', { name: '모든 기기에서 로그아웃' })).not.toBeInTheDocument();
+  });
 });

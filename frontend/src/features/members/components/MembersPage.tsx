@@ -12,8 +12,11 @@ import { useSessionUser } from '@/lib/use-session';
 import type { Member } from '@/types/api';
 import { useMembers } from '../api/get-members';
 import { useDeleteMember } from '../api/delete-member';
+import { useResetPassword } from '../api/reset-password';
+import { useSignOutMember } from '../api/sign-out-member';
 import { MemberFormModal } from './MemberFormModal';
 import { ImportModal } from './ImportModal';
+import { PasswordResetModal } from './PasswordResetModal';
 
 const SIZE = 20;
 
@@ -30,6 +33,11 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<Member | null>(null);
+  const reset = useResetPassword();
+  const signOut = useSignOutMember();
+  const [resetting, setResetting] = useState<Member | null>(null);
+  const [signingOut, setSigningOut] = useState<Member | null>(null);
+  const [newPassword, setNewPassword] = useState<{ member: Member; password: string } | null>(null);
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -69,10 +77,13 @@ export function MembersPage() {
                       <td data-label={t('common.status')}><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
                       <td data-label={t('common.actions')}><div className="actions">
                         <button type="button" className="button small" onClick={() => setEditing(m)}>{t('common.edit')}</button>
-                        {/* The server refuses to delete the account in use; the button is not offered for it. */}
-                        {m.id !== me?.id && (
+                        {/* Not offered for the account in use: the server refuses to delete it, and resetting or
+                            signing it out would end this very session (the member's own page does both). */}
+                        {m.id !== me?.id && (<>
+                          <button type="button" className="button small" onClick={() => { reset.reset(); setResetting(m); }}>{t('members.resetPassword')}</button>
+                          <button type="button" className="button small" onClick={() => { signOut.reset(); setSigningOut(m); }}>{t('members.signOut')}</button>
                           <button type="button" className="button small danger" onClick={() => { remove.reset(); setDeleting(m); }}>{t('common.delete')}</button>
-                        )}
+                        </>)}
                       </div></td>
                     </tr>
                   ))}
@@ -84,6 +95,17 @@ export function MembersPage() {
         )}
       {editing && <MemberFormModal member={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {resetting && (
+        <ConfirmDialog message={t('members.confirmReset', { name: fullName(resetting) })} confirmLabel={t('members.resetPassword')}
+          busy={reset.isPending} error={reset.error} onCancel={() => setResetting(null)}
+          onConfirm={() => reset.mutate(resetting.id, { onSuccess: (r) => { setNewPassword({ member: resetting, password: r.temporary_password }); setResetting(null); } })} />
+      )}
+      {newPassword && <PasswordResetModal member={newPassword.member} password={newPassword.password} onClose={() => setNewPassword(null)} />}
+      {signingOut && (
+        <ConfirmDialog message={t('members.confirmSignOut', { name: fullName(signingOut) })} confirmLabel={t('members.signOut')}
+          busy={signOut.isPending} error={signOut.error} onCancel={() => setSigningOut(null)}
+          onConfirm={() => signOut.mutate(signingOut.id, { onSuccess: () => { toast(t('members.signedOut', { name: fullName(signingOut) })); setSigningOut(null); } })} />
+      )}
       {deleting && (
         <ConfirmDialog danger message={t('members.confirmDelete', { name: fullName(deleting) })} confirmLabel={t('common.delete')}
           busy={remove.isPending} error={remove.error} onCancel={() => setDeleting(null)}

@@ -7,7 +7,6 @@ import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -24,17 +23,15 @@ public class AuditService {
     private final CurrentMember currentMember;
     private final ObjectMapper objectMapper;
     private final Clock clock;
-    private final Event<AdminChange> changes;
     private final ChangeBroadcast broadcast;
 
     AuditService(AuditRepository repository, CurrentMember currentMember, ObjectMapper objectMapper, Clock clock,
-                 Event<AdminChange> changes, ChangeBroadcast broadcast) {
+                 ChangeBroadcast broadcast) {
         this.broadcast = broadcast;
         this.repository = repository;
         this.currentMember = currentMember;
         this.objectMapper = objectMapper;
         this.clock = clock;
-        this.changes = changes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,8 +46,7 @@ public class AuditService {
         entry.after = toJson(after);
         entry.createdAt = OffsetDateTime.now(clock);
         repository.persist(entry);
-        changes.fire(new AdminChange(action, entityType, entityId));
-        broadcast.publish(action, entityType, entityId);
+        broadcast.announce(action, entityType, entityId);
     }
 
     @Transactional

@@ -40,6 +40,16 @@ public class ChangeBroadcast {
         this.changes = changes;
     }
 
+    /**
+     * A change this replica's caches hear of when the current transaction commits, and every other replica's
+     * through {@link #publish}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(String action, String entityType, Long entityId) {
+        changes.fire(new AdminChange(action, entityType, entityId));
+        publish(action, entityType, entityId);
+    }
+
     /** Sent when the current transaction commits; never if it rolls back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String action, String entityType, Long entityId) {

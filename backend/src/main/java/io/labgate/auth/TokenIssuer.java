@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-/** Issues RS256 access tokens; the role goes into `groups`, the member id into `sub`. */
+/**
+ * Issues RS256 access tokens; the role goes into `groups`, the member id into `sub`, the member's token version
+ * into `token_version` (checked on every request by {@link SessionCheck}).
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -29,6 +32,7 @@ public class TokenIssuer {
                 .subject(String.valueOf(member.id))
                 .upn(member.username)
                 .groups(Set.of(member.role))
+                .claim(SessionCheck.VERSION_CLAIM, member.tokenVersion)
                 .issuedAt(now)
                 .expiresAt(now.plus(config.jwt().lifetime()))
                 .sign();

@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,12 +13,15 @@ import io.labgate.common.error.RetryableApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 import io.labgate.common.error.ApiError;
+import io.labgate.common.error.ApiExceptionMappers;
+import io.labgate.common.error.JsonBodyErrors;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.common.error.ViolationPaths;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,23 +82,34 @@ public class OpenAiCompatResource {
     @Path("/chat/completions")
     public Response chatCompletions(JsonNode body, @Context HttpServerRequest http, @Context HttpHeaders headers) {
         long memberId = authenticate(headers);
-        if (body == null || !body.isObject()) {
-            throw ApiException.invalid("body", "must be a JSON object");
+        if (body == null || body.isNull()) {
+            throw ApiException.invalid("body", ViolationCode.REQUIRED, "a JSON body is required");
         }
-        boolean stream = body.path("stream").asBoolean(false);
+        if (!body.isObject()) {
+            throw new ApiException(400, ErrorCode.MALFORMED_JSON, "The request body has the wrong shape");
+        }
+        ChatRequest request = chatRequest(body, headers);
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-        ChatRequest request = new ChatRequest(messages(body.get("messages")), stream, maxTokens(body),
-                body.hasNonNull("temperature") ? body.get("temperature").decimalValue() : null,
-                headers.getHeaderString("X-LabGate-Session"), headers.getHeaderString("X-LabGate-Context"));
-        validate(request);
         CallOrigin origin = new CallOrigin("api", clientAddress.of(http), headers.getHeaderString("User-Agent"));
         GatewayService.PreparedCall prepared = gateway.prepare(memberId, RequestType.CHATBOT, request, origin);
-        if (!stream) {
+        if (!request.streaming()) {
             return Response.ok(completion(gateway.complete(prepared))).build();
         }
         return Response.ok(new OpenAiSseStream(gateway.stream(prepared), http.response(), json, prepared.id(),
                         prepared.call().model(), includeUsage))
                 .type("text/event-stream").header("Cache-Control", "no-cache").build();
+    }
+
+    /** A body that is not JSON (or not of a JSON type a field takes), in OpenAI's shape. */
+    @ServerExceptionMapper
+    public Response malformedBody(JsonProcessingException e) {
+        return openAiError(JsonBodyErrors.of(e));
+    }
+
+    /** JAX-RS's own refusals (a body it could not read, a wrong content type), in OpenAI's shape. */
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e) {
+        return openAiError(ApiExceptionMappers.of(e));
     }
 
     /** OpenAI's error shape, so the SDKs raise their usual exceptions. */
@@ -122,20 +136,49 @@ public class OpenAiCompatResource {
         return response.build();
     }
 
-    /** The same rules as the web app's body (ChatRequest's constraints), with headers named as headers. */
-    private void validate(ChatRequest request) {
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations.stream()
-                    .map(v -> new ApiError.Violation(field(v), v.getMessage()))
-                    .sorted(Comparator.comparing(ApiError.Violation::field))
-                    .toList());
+    /**
+     * OpenAI's body as the web app's {@link ChatRequest}, bound by the same JSON mapper and checked by the same
+     * constraints, so both doors take the same types, ranges, counts and sizes. Only OpenAI's spellings are
+     * translated first (a {@code developer} role, content as text parts, {@code max_completion_tokens}); errors
+     * name the field as this client sent it, headers as headers.
+     */
+    private ChatRequest chatRequest(JsonNode body, HttpHeaders headers) {
+        boolean completionTokens = body.hasNonNull("max_completion_tokens");
+        ObjectNode translated = json.createObjectNode();
+        translated.set("messages", messages(body.get("messages")));
+        translated.set("max_tokens", body.get(completionTokens ? "max_completion_tokens" : "max_tokens"));
+        translated.set("temperature", body.get("temperature"));
+        translated.set("stream", body.get("stream"));
+        translated.put("session_id", headers.getHeaderString("X-LabGate-Session"));
+        translated.put("context", headers.getHeaderString("X-LabGate-Context"));
+        Map<String, String> asSent = completionTokens ? Map.of("max_tokens", "max_completion_tokens") : Map.of();
+        ChatRequest request;
+        try {
+            request = json.treeToValue(translated, ChatRequest.class);
+        } catch (JsonProcessingException e) {
+            throw renamed(JsonBodyErrors.of(e), asSent);
         }
+        List<ApiError.Violation> violations = validator.validate(request).stream()
+                .map(v -> ApiError.Violation.of(ViolationPaths.ofBean(v), v))
+                .sorted(Comparator.comparing(ApiError.Violation::field))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw renamed(ApiException.invalid(violations), asSent);
+        }
+        return request;
     }
 
-    private static String field(ConstraintViolation<?> violation) {
-        String field = ViolationPaths.ofBean(violation);
-        return HEADER_FIELDS.getOrDefault(field, field);
+    /** Violations of fields that arrived under another name (a header, OpenAI's newer parameter) use that name. */
+    private static ApiException renamed(ApiException e, Map<String, String> asSent) {
+        if (e.violations().isEmpty()) {
+            return e;
+        }
+        return ApiException.invalid(e.violations().stream()
+                .map(v -> {
+                    String field = asSent.getOrDefault(v.field(), HEADER_FIELDS.getOrDefault(v.field(), v.field()));
+                    return new ApiError.Violation(field, v.code(), v.params(), v.message());
+                })
+                .toList());
     }
 
     private long authenticate(HttpHeaders headers) {
@@ -146,60 +189,43 @@ public class OpenAiCompatResource {
                 "Invalid or revoked LabGate API key; create one in LabGate under 'My API keys'"));
     }
 
-    private static List<ChatRequest.Message> messages(JsonNode node) {
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw ApiException.invalid("messages", "must contain at least one message");
+    /**
+     * Messages with OpenAI's spellings translated: {@code developer} is a system message, content given as parts is
+     * their text. Anything else is left for the binding and the constraints to judge, as on the web app's door.
+     */
+    private JsonNode messages(JsonNode messages) {
+        if (messages == null || !messages.isArray()) {
+            return messages;
         }
-        List<ChatRequest.Message> messages = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode m = node.get(i);
-            String role = m.path("role").asText("");
-            if ("developer".equals(role)) {
-                role = "system";
+        ArrayNode translated = json.createArrayNode();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            if (!m.isObject()) {
+                translated.add(m);
+                continue;
             }
-            if (!role.matches("system|user|assistant")) {
-                throw ApiException.invalid("messages[" + i + "].role", "must be system, user or assistant");
-            }
-            String content = text(m.get("content"));
-            if (content == null || content.isEmpty()) {
-                throw ApiException.invalid("messages[" + i + "].content", "must be non-empty text");
-            }
-            messages.add(new ChatRequest.Message(role, content));
+            ObjectNode message = translated.addObject();
+            JsonNode role = m.get("role");
+            message.set("role", role != null && "developer".equals(role.asText()) ? json.getNodeFactory().textNode("system") : role);
+            message.set("content", text(m.get("content"), i));
         }
-        return messages;
+        return translated;
     }
 
-    /** Content is a string or an array of parts; only text parts are supported. */
-    private static String text(JsonNode content) {
-        if (content == null || content.isNull()) {
-            return null;
+    /** Content given as parts becomes their text; only text parts are supported. */
+    private JsonNode text(JsonNode content, int index) {
+        if (content == null || !content.isArray()) {
+            return content;
         }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (content.isArray()) {
-            StringBuilder out = new StringBuilder();
-            for (JsonNode part : content) {
-                if (!"text".equals(part.path("type").asText())) {
-                    throw ApiException.invalid("messages.content", "only text parts are supported");
-                }
-                out.append(part.path("text").asText());
+        StringBuilder out = new StringBuilder();
+        for (JsonNode part : content) {
+            if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
+                throw ApiException.invalid("messages[" + index + "].content", ViolationCode.NOT_ONE_OF,
+                        Map.of("allowed", List.of("text")), "only text parts are supported");
             }
-            return out.toString();
+            out.append(part.path("text").asText());
         }
-        return null;
-    }
-
-    private static Integer maxTokens(JsonNode body) {
-        JsonNode value = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens")
-                : body.get("max_tokens");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || value.asInt() < 1) {
-            throw ApiException.invalid("max_tokens", "must be a positive integer");
-        }
-        return value.asInt();
+        return json.getNodeFactory().textNode(out.toString());
     }
 
     private ObjectNode completion(ChatResponse response) {

@@ -36,6 +36,13 @@ public class Member {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    /**
+     * Carried by every access token; a token whose version is older is refused. Raised only by
+     * {@link MemberRepository#endSessions}, one UPDATE, so concurrent raises never collapse into one.
+     */
+    @Column(name = "token_version", updatable = false)
+    public int tokenVersion;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

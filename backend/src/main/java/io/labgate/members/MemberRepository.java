@@ -25,6 +25,17 @@ public class MemberRepository implements PanacheRepository<Member> {
                 exceptId == null ? -1L : exceptId) > 0;
     }
 
+    /**
+     * Ends every session of the member: tokens issued before carry an older version and are refused. Returns the
+     * new version, for a token issued in the same transaction (the entity's copy is not written back).
+     */
+    public int endSessions(long memberId) {
+        Number version = (Number) getEntityManager().createNativeQuery(
+                        "UPDATE members SET token_version = token_version + 1 WHERE id = :id RETURNING token_version")
+                .setParameter("id", memberId).getSingleResult();
+        return version.intValue();
+    }
+
     public long countSuperadmins() {
         return count("role = 'superadmin' and isActive = true");
     }

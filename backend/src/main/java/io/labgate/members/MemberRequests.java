@@ -50,6 +50,15 @@ public final class MemberRequests {
         }
     }
 
+    /** The generated password of a reset, shown this once. */
+    public record PasswordReset(String temporaryPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordReset[]";
+        }
+    }
+
     public record ImportedMember(MemberView member, String temporaryPassword) {
     }
 

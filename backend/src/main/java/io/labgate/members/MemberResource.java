@@ -62,6 +62,20 @@ public class MemberResource {
         service.delete(id);
     }
 
+    /** A generated password, shown once; the member's sessions end everywhere. */
+    @POST
+    @Path("/{id}/reset-password")
+    public MemberRequests.PasswordReset resetPassword(long id) {
+        return service.resetPassword(id);
+    }
+
+    /** Ends every session of the member, on every replica. */
+    @POST
+    @Path("/{id}/sign-out")
+    public void signOut(long id) {
+        service.signOut(id);
+    }
+
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})

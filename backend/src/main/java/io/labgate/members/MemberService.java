@@ -92,6 +92,11 @@ public class MemberService {
         if (request.lastName() != null) {
             member.lastName = request.lastName().trim();
         }
+        // A new role, a deactivation or a new password ends the member's sessions: a token issued before carries
+        // what no longer holds (a super-admin's role, a password someone may have learnt).
+        boolean endSessions = request.password() != null
+                || (request.role() != null && !request.role().equals(member.role))
+                || (request.isActive() != null && request.isActive() != member.isActive);
         if (request.role() != null) {
             member.role = request.role();
         }
@@ -101,11 +106,34 @@ public class MemberService {
         if (request.password() != null) {
             member.passwordHash = hasher.hash(request.password());
         }
+        if (endSessions) {
+            member.tokenVersion = repository.endSessions(member.id);
+        }
         member.updatedAt = OffsetDateTime.now(clock);
         MemberView after = MemberView.of(member);
         audit.record(request.password() != null ? "member.update_with_password" : "member.update",
                 "member", member.id, before, after);
         return after;
+    }
+
+    /** A new generated password, shown once; every session of the member ends. */
+    @Transactional
+    public MemberRequests.PasswordReset resetPassword(long id) {
+        Member member = find(id);
+        String password = hasher.generate();
+        member.passwordHash = hasher.hash(password);
+        member.updatedAt = OffsetDateTime.now(clock);
+        member.tokenVersion = repository.endSessions(id);
+        audit.record("member.password_reset", "member", id, null, null);
+        return new MemberRequests.PasswordReset(password);
+    }
+
+    /** Ends every session of the member on every replica (tokens issued before are refused). */
+    @Transactional
+    public void signOut(long id) {
+        find(id);
+        repository.endSessions(id);
+        audit.record("member.sign_out", "member", id, null, null);
     }
 
     @Transactional

@@ -14,9 +14,17 @@ import java.security.SecureRandom;
 public class PasswordHasher {
 
     private final int cost;
+    /** Checked against when there is no member to check, so an unknown username costs the same bcrypt work. */
+    private final String dummyHash;
 
+    @jakarta.inject.Inject
     PasswordHasher(io.labgate.common.config.LabgateConfig config) {
-        this.cost = config.passwords().bcryptCost();
+        this(config.passwords().bcryptCost());
+    }
+
+    PasswordHasher(int cost) {
+        this.cost = cost;
+        this.dummyHash = hash(generate());
     }
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -26,7 +34,16 @@ public class PasswordHasher {
         return BcryptUtil.bcryptHash(password, cost);
     }
 
-    public boolean matches(String password, String hash) {
+    /**
+     * Whether the password matches the hash; without a hash (no such member) the same work is done against a
+     * dummy one and the answer is no, so the time taken does not tell whether a username exists.
+     */
+    public boolean verify(String password, String hashOrNull) {
+        boolean matches = matches(password, hashOrNull == null ? dummyHash : hashOrNull);
+        return hashOrNull != null && matches;
+    }
+
+    private boolean matches(String password, String hash) {
         try {
             Password stored = ModularCrypt.decode(hash);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT);

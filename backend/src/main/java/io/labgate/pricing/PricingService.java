@@ -4,18 +4,24 @@ import io.labgate.providers.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Finds the price of a model: an exact match, else the longest listed name the model id starts with
- * (dated snapshots such as gpt-4o-mini-2024-07-18 cost what gpt-4o-mini costs). No match means the cost is
- * unknown — never silently zero. The sandbox provider is free. The table is small and read on every call, so it
- * is held in memory for 30 s (a change made on this replica applies at once).
+ * Finds the price of a model: the row of its exact name, else the row of the name without one date or version
+ * suffix ({@code -2025-08-07}, {@code -20250807}, {@code -latest}: gpt-4o-mini-2024-07-18 costs what gpt-4o-mini
+ * costs). Nothing else matches — gpt-5-pro is not gpt-5, gpt-4o-audio-preview is not gpt-4o — and no match means
+ * the cost is unknown, never silently zero or another model's price. The sandbox provider is free. The table is
+ * small and read on every call, so it is held in memory for 30 s (a change made on this replica applies at once).
  */
 @ApplicationScoped
 public class PricingService {
+
+    /** A snapshot's id: the model's name and one date or version suffix. */
+    private static final Pattern SNAPSHOT = Pattern.compile("(.+)-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)");
 
     private static final long CACHE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
@@ -68,10 +74,11 @@ public class PricingService {
             return Optional.empty();
         }
         String wanted = model.toLowerCase(Locale.ROOT);
-        return table().stream()
-                .filter(row -> row.provider().equals(provider))
-                .filter(row -> wanted.equals(row.model()) || wanted.startsWith(row.model() + "-"))
-                .max(Comparator.comparingInt(row -> row.model().length()))
+        Matcher snapshot = SNAPSHOT.matcher(wanted);
+        String base = snapshot.matches() ? snapshot.group(1) : null;
+        List<PriceRow> rows = table().stream().filter(row -> row.provider().equals(provider)).toList();
+        return rows.stream().filter(row -> row.model().equals(wanted)).findFirst()
+                .or(() -> rows.stream().filter(row -> row.model().equals(base)).findFirst())
                 .map(PriceRow::price);
     }
 }

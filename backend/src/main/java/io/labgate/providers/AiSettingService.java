@@ -168,9 +168,16 @@ public class AiSettingService {
 
     private void apply(AiSetting setting, AiSettingRequest request) {
         Provider provider = Provider.fromWire(request.provider());
+        String baseUrl = baseUrl(provider, request.baseUrl());
+        // A stored key goes only where it was given for: another provider or origin needs its own key.
+        if (setting.apiKeyEncrypted != null && !hasText(request.apiKey()) && provider != Provider.SANDBOX
+                && !ProviderDestination.sameDestination(setting.providerKind(), setting.baseUrl, provider, baseUrl)) {
+            throw ApiException.invalid("api_key", ViolationCode.REQUIRED_FOR_NEW_DESTINATION,
+                    "is required when the provider or the base URL's origin changes; the stored key stays with the old one");
+        }
         setting.name = request.name().trim();
         setting.provider = provider.wireName();
-        setting.baseUrl = baseUrl(provider, request.baseUrl());
+        setting.baseUrl = baseUrl;
         if (hasText(request.apiKey())) {
             setting.lastError = null;
             setting.lastErrorAt = null;
@@ -215,6 +222,10 @@ public class AiSettingService {
             if (uri.getUserInfo() != null || uri.getQuery() != null) {
                 throw ApiException.invalid("base_url", ViolationCode.URL_NOT_PLAIN,
                         "must not contain credentials or a query string");
+            }
+            if (ProviderDestination.forbiddenHost(uri.getHost())) {
+                throw ApiException.invalid("base_url", ViolationCode.URL_NOT_ALLOWED,
+                        "must not point at a link-local or cloud metadata address");
             }
         } catch (URISyntaxException e) {
             throw notAnHttpUrl();

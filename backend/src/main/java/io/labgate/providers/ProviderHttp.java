@@ -103,6 +103,7 @@ public class ProviderHttp {
         options.putHeader("Content-Type", "application/json");
         Uni<HttpClientResponse> response = client.request(options)
                 .onFailure().transform(failure -> transportFailure(failure, call, false))
+                .flatMap(request -> allowedPeer(request, call))
                 .flatMap(request -> send(request, call));
         return response
                 .flatMap(r -> r.statusCode() < 300 ? Uni.createFrom().item(r) : failed(call, r))
@@ -117,6 +118,20 @@ public class ProviderHttp {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
                             .flatMap(ignored -> attempt(call, attempt + 1, waitedMillis + delay));
                 });
+    }
+
+    /**
+     * The connection is open and nothing is sent yet: a peer at a link-local or metadata address (whatever name led
+     * there) gets no request, so no key. Not retried: the name would lead there again.
+     */
+    private static Uni<HttpClientRequest> allowedPeer(HttpClientRequest request, Call call) {
+        var peer = request.connection().remoteAddress();
+        if (peer != null && peer.hostAddress() != null && ProviderDestination.forbidden(peer.hostAddress())) {
+            abort(request);
+            return Uni.createFrom().failure(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, 0,
+                    "refused to send to " + call.provider().wireName() + ": its address is link-local or a metadata service"));
+        }
+        return Uni.createFrom().item(request);
     }
 
     private static Uni<HttpClientResponse> send(HttpClientRequest request, Call call) {
@@ -203,6 +218,7 @@ public class ProviderHttp {
         RequestOptions options = options(call);
         return client.request(options)
                 .onFailure().transform(failure -> unwrap(transportFailure(failure, call, false)))
+                .flatMap(request -> allowedPeer(request, call))
                 .flatMap(request -> request.send()
                         .onFailure().transform(failure -> unwrap(transportFailure(failure, call, true))))
                 .flatMap(response -> response.body().map(Buffer::toString)

@@ -30,6 +30,8 @@ class AuthorizationMatrixTest {
             "PATCH, /api/admin/members/1",
             "DELETE, /api/admin/members/1",
             "POST, /api/admin/members/import",
+            "POST, /api/admin/members/1/reset-password",
+            "POST, /api/admin/members/1/sign-out",
             "GET, /api/admin/plans",
             "POST, /api/admin/plans",
             "GET, /api/admin/plans/1",
@@ -69,7 +71,7 @@ class AuthorizationMatrixTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"GET, /api/auth/me", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys", "GET, /api/me/plans", "GET, /api/time-zone",
+    @CsvSource({"GET, /api/auth/me", "POST, /api/auth/logout", "POST, /api/auth/password", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys", "GET, /api/me/plans", "GET, /api/time-zone",
             "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation",
             "GET, /api/prompt-logs", "GET, /api/me/usage-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
             "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x"})

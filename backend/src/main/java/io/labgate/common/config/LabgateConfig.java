@@ -143,9 +143,18 @@ public interface LabgateConfig {
     }
 
     interface Login {
+        /** Failed attempts per username within a window, after which it is refused until the window ends. */
         @WithDefault("5")
         int maxFailures();
 
+        /**
+         * Failed attempts per client address within a window (guessing across many usernames). Behind an
+         * ingress this needs {@code labgate.gateway.trusted-proxies}, or every client shares the proxy's address.
+         */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** A window starts at its first failed attempt. */
         @WithDefault("PT15M")
         Duration failureWindow();
     }

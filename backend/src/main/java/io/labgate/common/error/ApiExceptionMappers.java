@@ -2,7 +2,6 @@ package io.labgate.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -46,21 +45,12 @@ public class ApiExceptionMappers {
     /** Quarkus maps this subtype itself (empty 400) unless a mapper names it exactly. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return api(ApiException.invalid(unknown.getPropertyName(), ViolationCode.UNKNOWN_FIELD, "unknown field"));
-        }
-        String field = fieldPath(e);
-        return field.isEmpty()
-                ? api(new ApiException(400, ErrorCode.MALFORMED_JSON, "The request body has the wrong shape"))
-                : api(ApiException.invalid(field, ViolationCode.WRONG_TYPE, "has the wrong type or format"));
+        return api(JsonBodyErrors.of(e));
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatched) {
-            return mismatchedInput(mismatched);
-        }
-        return api(new ApiException(400, ErrorCode.MALFORMED_JSON, "The request body is not valid JSON"));
+        return api(JsonBodyErrors.of(e));
     }
 
     @ServerExceptionMapper
@@ -80,8 +70,13 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        return api(of(e));
+    }
+
+    /** What JAX-RS's own failures (no such path, a body it could not read …) mean, for every door. */
+    public static ApiException of(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json);
+            return JsonBodyErrors.of(json);
         }
         int status = e.getResponse().getStatus();
         ErrorCode code = switch (e) {
@@ -91,7 +86,7 @@ public class ApiExceptionMappers {
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
         String message = status >= 500 ? "Internal error" : describe(status);
-        return api(new ApiException(status, code, message));
+        return new ApiException(status, code, message);
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -108,13 +103,6 @@ public class ApiExceptionMappers {
             case 415 -> "Unsupported content type";
             default -> "Bad request";
         };
-    }
-
-    private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                .orElse("");
     }
 
     private static Response json(Response.ResponseBuilder builder) {

@@ -34,11 +34,17 @@ public enum ViolationCode {
     UNKNOWN_FIELD,
     WRONG_TYPE,
     CONTAINS_WHITESPACE,
+    /** The current password given to change it is not the member's. */
+    WRONG_PASSWORD,
     /** {@code provider}: the provider that needs it. */
     REQUIRED_FOR_PROVIDER,
     INVALID_URL,
     /** A URL with credentials or a query string. */
     URL_NOT_PLAIN,
+    /** A URL pointing at a link-local or cloud-metadata address. */
+    URL_NOT_ALLOWED,
+    /** A provider key must be given again: the provider or the base URL's origin changed. */
+    REQUIRED_FOR_NEW_DESTINATION,
     INVALID_DATE,
     INVALID_DATE_TIME,
     INVALID_MONTH,

@@ -1,5 +1,6 @@
 package io.labgate.common.error;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -18,6 +19,14 @@ public final class ViolationPaths {
     /** For a resource method's parameter: its path starts with the method and the argument, which clients never see. */
     static String ofParameter(ConstraintViolation<?> violation) {
         return path(violation, 2);
+    }
+
+    /** Where JSON binding failed: the same names and brackets; empty for the body as a whole. */
+    static String ofJson(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
     }
 
     private static String path(ConstraintViolation<?> violation, int skip) {

@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its own transaction, so its own connection, as another process's would be.
  */
 @QuarkusTest
-class LoginFailureCleanupJobTest {
+class LoginThrottleCleanupJobTest {
 
     @Inject
-    LoginFailureCleanupJob job;
+    LoginThrottleCleanupJob job;
 
     @Inject
     ClusterJobLock cluster;
@@ -35,10 +35,10 @@ class LoginFailureCleanupJobTest {
     EntityManager em;
 
     @Test
-    void theCleanUpForgetsFailuresOlderThanTheThrottlingWindowAndKeepsRecentOnes() {
+    void theCleanUpForgetsWindowsThatHaveEndedAndKeepsOpenOnes() {
         String user = "cleanup-" + UUID.randomUUID();
-        failure(user, OffsetDateTime.now().minusHours(2));
-        failure(user, OffsetDateTime.now().minusMinutes(1));
+        failure(user + "-long-ago", OffsetDateTime.now().minusHours(2));
+        failure(user + "-just-now", OffsetDateTime.now().minusMinutes(1));
         job.run();
         assertEquals(1, failures(user));
     }
@@ -50,7 +50,7 @@ class LoginFailureCleanupJobTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<Boolean> otherReplica = CompletableFuture.supplyAsync(() ->
-                cluster.runAlone("login-failure-cleanup", () -> {
+                cluster.runAlone("login-throttle-cleanup", () -> {
                     running.countDown();
                     await(finish);
                 }));
@@ -89,13 +89,13 @@ class LoginFailureCleanupJobTest {
 
     private void failure(String user, OffsetDateTime at) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "insert into login_failures (username, failed_at) values (?1, ?2)")
+                        "insert into login_throttle (scope, subject, attempts, window_start) values ('username', ?1, 1, ?2)")
                 .setParameter(1, user).setParameter(2, at).executeUpdate());
     }
 
     private long failures(String user) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from login_failures where username = ?1").setParameter(1, user)
+                "select count(*) from login_throttle where subject like ?1").setParameter(1, user + "%")
                 .getSingleResult()).longValue());
     }
 

@@ -4,20 +4,20 @@ import io.labgate.common.db.ClusterJobLock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Keeps the login-failure table to the throttling window; one replica of the cluster does it each hour. */
+/** Keeps the login throttle's table to the windows that have not ended; one replica of the cluster does it each hour. */
 @ApplicationScoped
-class LoginFailureCleanupJob {
+class LoginThrottleCleanupJob {
 
-    private final AuthService auth;
+    private final LoginThrottle throttle;
     private final ClusterJobLock cluster;
 
-    LoginFailureCleanupJob(AuthService auth, ClusterJobLock cluster) {
-        this.auth = auth;
+    LoginThrottleCleanupJob(LoginThrottle throttle, ClusterJobLock cluster) {
+        this.throttle = throttle;
         this.cluster = cluster;
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        cluster.runAlone("login-failure-cleanup", auth::forgetOldFailures);
+        cluster.runAlone("login-throttle-cleanup", throttle::forgetEnded);
     }
 }
