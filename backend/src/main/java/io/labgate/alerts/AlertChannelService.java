@@ -106,6 +106,8 @@ public class AlertChannelService {
                 firings.mailRecipients(channel, null).forEach((to, language) ->
                         created.add(AlertFiringService.delivery(null, channel, to, language)));
             }
+            // Claimed by this request from the start, so no dispatcher's poll sends it as well.
+            created.forEach(d -> d.claimedUntil = d.createdAt.plusMinutes(5));
             created.forEach(em::persist);
             em.flush();
             return created.stream().map(d -> d.id).toList();

@@ -167,10 +167,13 @@ class UsageAlertsTest {
                 && r.body().contains("member_tokens")).toList();
     }
 
+    /** Messages sent to {@code to}, each once (GreenMail may keep a copy per mailbox it touched). */
     static List<MimeMessage> mails(String to) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return Arrays.stream(GreenMailResource.smtp().getReceivedMessages()).filter(m -> {
             try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to))
+                        && seen.add(m.getMessageID());
             } catch (Exception e) {
                 return false;
             }
