@@ -57,6 +57,13 @@ public class AlertChannelResource {
         service.delete(id);
     }
 
+    /** Re-encrypts stored channel secrets under the current (first) master key. See docs/operations.md. */
+    @POST
+    @Path("/re-encrypt")
+    public java.util.Map<String, Integer> reEncrypt() {
+        return java.util.Map.of("re_encrypted", service.reEncryptAll());
+    }
+
     /** Sends a test message now, once to each address; answers each delivery's outcome. */
     @POST
     @Path("/{id}/test")

@@ -92,6 +92,21 @@ public class AlertChannelService {
         audit.record("alert_channel.delete", "alert_channel", id, before, null);
     }
 
+    /** Re-encrypts stored channel secrets under the current master key (rotation, docs/operations.md). */
+    @Transactional
+    public int reEncryptAll() {
+        int changed = 0;
+        for (AlertChannel channel : channels.list("secretEncrypted is not null")) {
+            if (!cipher.isCurrent(channel.secretEncrypted)) {
+                channel.secretEncrypted = cipher.encrypt(cipher.decrypt(channel.secretEncrypted, SECRET_PURPOSE),
+                        SECRET_PURPOSE);
+                changed++;
+            }
+        }
+        audit.record("crypto.rotate", "alert_channel", null, null, java.util.Map.of("re_encrypted", changed));
+        return changed;
+    }
+
     /**
      * Sends a test message over the channel now — once, to each of its addresses — and answers how it went. Not
      * retried: the super-admin is looking at the result. Logged in the delivery history like any delivery.

@@ -70,6 +70,7 @@ class AuthorizationMatrixTest {
             "PUT, /api/admin/alert-channels/1",
             "DELETE, /api/admin/alert-channels/1",
             "POST, /api/admin/alert-channels/1/test",
+            "POST, /api/admin/alert-channels/re-encrypt",
             "GET, /api/admin/alert-deliveries",
     })
     void adminEndpointsNeedASuperadmin(String method, String path) {
