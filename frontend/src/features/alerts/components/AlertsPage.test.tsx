@@ -40,7 +40,7 @@ describe('the Alerts page', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
     expect(await screen.findByText('50%, 90%')).toBeInTheDocument();
     expect(db.requests.find((r) => r.path === '/api/admin/alert-rules')!.body).toMatchObject({ name: '토큰 경고', metric: 'member_tokens', thresholds: [50, 90] });
-  });
+  }, 20000);
 
   it('words the server naming a bad webhook URL, and keeps the secret out of the list', async () => {
     renderApp('/admin/alerts', { as: 'admin' });
@@ -58,7 +58,7 @@ describe('the Alerts page', () => {
     const card = await screen.findByRole('article', { name: 'Slack' });
     expect(within(card).queryByText(/whsec-123/)).not.toBeInTheDocument();
     expect(within(card).getByText('서명 비밀값 저장됨')).toBeInTheDocument();
-  });
+  }, 20000);
 
   it('sends a test and says how it went', async () => {
     renderApp('/admin/alerts', { as: 'admin' });

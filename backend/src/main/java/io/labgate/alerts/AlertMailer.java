@@ -1,7 +1,7 @@
 package io.labgate.alerts;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class AlertMailer {
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final Vertx vertx;
     private final AlertTexts texts;
     private final AlertsConfig config;
@@ -33,7 +33,7 @@ public class AlertMailer {
     private record OwnClient(OffsetDateTime version, MailClient client) {
     }
 
-    AlertMailer(Mailer mailer, Vertx vertx, AlertTexts texts, AlertsConfig config) {
+    AlertMailer(ReactiveMailer mailer, Vertx vertx, AlertTexts texts, AlertsConfig config) {
         this.mailer = mailer;
         this.vertx = vertx;
         this.texts = texts;
@@ -51,7 +51,8 @@ public class AlertMailer {
                 client(channel, password).sendMail(message).toCompletionStage().toCompletableFuture()
                         .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } else {
-                mailer.send(Mail.withText(to, text.subject(), text.body()));
+                // Bounded: a server that stops answering must fail this attempt, not hold the dispatcher.
+                mailer.send(Mail.withText(to, text.subject(), text.body())).await().atMost(config.sendTimeout());
             }
             return AlertDispatcher.SendResult.sent(null);
         } catch (InterruptedException e) {
