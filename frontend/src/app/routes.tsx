@@ -11,6 +11,8 @@ import { AiServicePage } from './routes/AiServicePage';
 import { WorkspacePage } from './routes/WorkspacePage';
 import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
+import { AlertsRoute } from './routes/AlertsRoute';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -28,10 +30,11 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route element={<RequireRole><Layout /></RequireRole>}>
+      <Route element={<RequireRole><Layout headerExtra={<NotificationBell />} /></RequireRole>}>
         <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
+        <Route path="/admin/alerts" element={<RequireRole role="superadmin"><AlertsRoute /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
         <Route path="/account" element={<AccountPage />} />

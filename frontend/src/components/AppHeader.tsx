@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '@/lib/i18n';
+import { api } from '@/lib/api-client';
 import { fullName } from '@/lib/format';
 import type { Member } from '@/types/api';
 
@@ -9,7 +10,7 @@ import type { Member } from '@/types/api';
  * The top bar. On a wide screen everything is in one row; on a narrow one the links, the language and the
  * logout fold into a menu behind a button (Escape or a link closes it, focus goes back to the button).
  */
-export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: () => void }) {
+export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLogout: () => void; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -18,6 +19,12 @@ export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: (
   const location = useLocation();
 
   useEffect(() => setOpen(false), [location.pathname]);
+
+  // The member's choice is also the language LabGate writes them e-mails in.
+  const changeLanguage = (language: string) => {
+    void i18n.changeLanguage(language);
+    if (user) void api('/api/me/language', { method: 'PUT', body: { language } }).catch(() => undefined);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -34,6 +41,7 @@ export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: (
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
+      {extra}
       <button ref={toggle} type="button" className="button menu-toggle" aria-expanded={open} aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">☰</span> {t('header.menu')}
@@ -45,6 +53,7 @@ export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: (
               <NavLink to="/admin/ai-service">{t('nav.aiService')}</NavLink>
               <NavLink to="/admin/plans">{t('nav.plans')}</NavLink>
               <NavLink to="/admin/members">{t('nav.members')}</NavLink>
+              <NavLink to="/admin/alerts">{t('nav.alerts')}</NavLink>
             </>
           ) : (
             <NavLink to="/me">{t('nav.myAi')}</NavLink>
@@ -54,7 +63,7 @@ export function AppHeader({ user, onLogout }: { user: Member | null; onLogout: (
         </nav>
         <div className="topbar-right">
           <label className="sr-only" htmlFor="language">{t('nav.language')}</label>
-          <select id="language" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+          <select id="language" value={i18n.language} onChange={(e) => changeLanguage(e.target.value)}>
             {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
           </select>
           {user && <span className="user-name">{fullName(user)}</span>}

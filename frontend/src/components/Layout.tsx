@@ -5,7 +5,8 @@ import { useSessionUser } from '@/lib/use-session';
 import { usePlatformTimeZone } from '@/lib/time-zone';
 import { AppHeader } from './AppHeader';
 
-export function Layout() {
+/** The shell of every logged-in page; {@code headerExtra} (the notification bell) sits in the header. */
+export function Layout({ headerExtra }: { headerExtra?: React.ReactNode }) {
   const user = useSessionUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -20,7 +21,7 @@ export function Layout() {
 
   return (
     <div className="shell">
-      <AppHeader user={user} onLogout={() => void logout()} />
+      <AppHeader user={user} onLogout={() => void logout()} extra={headerExtra} />
       <main className="content">
         <Outlet />
       </main>

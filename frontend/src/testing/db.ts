@@ -1,4 +1,4 @@
-import type { Access, AiSetting, Member, Plan } from '@/types/api';
+import type { Access, AiSetting, AlertChannel, AlertDelivery, AlertRule, AppNotification, Member, MyBudget, Plan } from '@/types/api';
 import type { MyUsage } from '@/features/me/api/get-my-usage';
 import type { ApiKey } from '@/features/api-keys/api/get-api-keys';
 
@@ -13,17 +13,22 @@ export interface TestDb {
   usage: MyUsage | null;
   apiKeys: ApiKey[];
   promptLogDown: boolean;
+  budget: MyBudget | null;
+  notifications: AppNotification[];
+  rules: AlertRule[];
+  channels: AlertChannel[];
+  deliveries: AlertDelivery[];
 }
 
 const now = '2026-11-25T10:00:00+09:00';
 
 export function member(overrides: Partial<Member> = {}): Member {
-  return { id: 1, username: 'admin', email: 'admin@lab.example', first_name: '', last_name: '', role: 'superadmin', is_active: true, created_at: now, ...overrides };
+  return { id: 1, username: 'admin', email: 'admin@lab.example', first_name: '', last_name: '', role: 'superadmin', is_active: true, language: 'ko', created_at: now, ...overrides };
 }
 
 export function plan(overrides: Partial<Plan> = {}): Plan {
   return { id: 2, name: 'basic', display_name: '기본형 ($10/월)', monthly_cost: 10, monthly_token_limit: 1000000, daily_request_limit: 200,
-    features: ['chatbot', 'analysis'], is_active: true, members_count: 0, created_at: now, updated_at: now, ...overrides };
+    features: ['chatbot', 'analysis'], is_active: true, members_count: 0, monthly_budget_usd: 0, budget_soft_percent: 80, created_at: now, updated_at: now, ...overrides };
 }
 
 export function setting(overrides: Partial<AiSetting> = {}): AiSetting {
@@ -36,10 +41,11 @@ export function access(overrides: Partial<Access> = {}): Access {
   return {
     id: 100,
     user: { id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim' },
-    plan: { id: 2, name: 'basic', display_name: '기본형 ($10/월)', monthly_token_limit: 1000000, daily_request_limit: 200, features: ['chatbot', 'analysis'] },
+    plan: { id: 2, name: 'basic', display_name: '기본형 ($10/월)', monthly_token_limit: 1000000, daily_request_limit: 200, features: ['chatbot', 'analysis'],
+      monthly_budget_usd: 5, budget_soft_percent: 80 },
     ai_settings: { id: 10, name: 'OpenAI main', provider: 'openai', model_name: 'gpt-4.1-mini', is_active: true },
     is_enabled: true, can_use_advanced_features: false, tokens_used_today: 1200, tokens_used_month: 250000, requests_today: 3,
-    last_reset_date: '2026-11-25', assigned_by: 'admin', assigned_at: now, updated_at: now, ...overrides,
+    last_reset_date: '2026-11-25', assigned_by: 'admin', assigned_at: now, updated_at: now, monthly_budget_usd: null, ...overrides,
   };
 }
 
@@ -55,7 +61,37 @@ export function usage(): MyUsage {
   };
 }
 
-export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [], promptLogDown: false };
+export function budget(overrides: Partial<MyBudget> = {}): MyBudget {
+  return { monthly_budget_usd: 5, soft_percent: 80, source: 'plan', spent_usd: 1.25, left_usd: 3.75, percent: 25, unpriced_calls: 2,
+    fallback_usd_per_mtok: 10, resets_at: '2026-12-01T00:00:00+09:00', time_zone: 'Asia/Seoul', ...overrides };
+}
+
+export function notification(overrides: Partial<AppNotification> = {}, params: Partial<AppNotification['params']> = {}): AppNotification {
+  return { id: 1, code: 'member_tokens', created_at: now, read_at: null, ...overrides,
+    params: { metric: overrides.code ?? 'member_tokens', rule_id: 7, rule_name: '월간 토큰', threshold: 80, percent: 82.5, used: 825000,
+      limit: 1000000, unit: 'tokens', subject_type: 'member', subject_id: '5', subject_name: 'kim', window: 'month', window_key: '2026-11',
+      resets_at: '2026-12-01T00:00:00+09:00', time_zone: 'Asia/Seoul', ...params } };
+}
+
+export function alertRule(overrides: Partial<AlertRule> = {}): AlertRule {
+  return { id: 7, name: '월간 토큰', metric: 'member_tokens', thresholds: [80, 100], plan_id: null, plan_name: null, ai_settings_id: null,
+    ai_settings_name: null, min_calls: 10, channel_ids: [31], enabled: true, created_at: now, updated_at: now, ...overrides };
+}
+
+export function alertChannel(overrides: Partial<AlertChannel> = {}): AlertChannel {
+  return { id: 31, name: '운영 웹훅', kind: 'webhook', enabled: true, url: 'https://hooks.lab.example/labgate', format: 'json', recipients: [],
+    notify_member: false, language: 'ko', smtp_host: null, smtp_port: null, smtp_username: null, smtp_from: null, smtp_start_tls: false,
+    has_secret: true, created_at: now, updated_at: now, ...overrides };
+}
+
+export function alertDelivery(overrides: Partial<AlertDelivery> = {}): AlertDelivery {
+  return { id: 50, channel_id: 31, channel_name: '운영 웹훅', channel_kind: 'webhook', recipient: null, is_test: false, status: 'sent', attempts: 3,
+    last_error: null, last_status: 200, rule_id: 7, rule_name: '월간 토큰', metric: 'member_tokens', threshold: 80, subject_name: 'kim',
+    created_at: now, sent_at: now, next_attempt_at: null, ...overrides };
+}
+
+export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [], promptLogDown: false,
+  budget: null, notifications: [], rules: [], channels: [], deliveries: [] };
 
 export function resetDb() {
   db.members = [member(), member({ id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim', role: 'researcher' }),
@@ -67,4 +103,9 @@ export function resetDb() {
   db.usage = usage();
   db.apiKeys = [];
   db.promptLogDown = false;
+  db.budget = budget();
+  db.notifications = [];
+  db.rules = [];
+  db.channels = [];
+  db.deliveries = [];
 }

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import type { Access, AiSettingInput, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
-import { db, member, plan, setting } from './db';
+import type { Access, AiSettingInput, AlertChannel, AlertRule, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
+import { alertChannel, alertRule, db, member, plan, setting } from './db';
 
 /** The server's error shape. Its English message is a fallback for API clients: the SPA must never show it. */
 export const SERVER_ENGLISH = 'Server English fallback';
@@ -222,6 +222,69 @@ export const handlers = [
     if (db.promptLogDown) return HttpResponse.error();
     await record(request);
     return HttpResponse.json({ id: db.requests.length }, { status: 201 });
+  }),
+
+  http.get('/api/me/budget', () => (db.budget ? HttpResponse.json(db.budget) : error(404, 'not_found', { resource: 'access' }))),
+  http.put('/api/me/language', async ({ request }) => {
+    await record(request);
+    return HttpResponse.json({ ...db.members[0], ...((await request.json()) as object) });
+  }),
+
+  http.get('/api/notifications', () => HttpResponse.json({ items: db.notifications, total: db.notifications.length, page: 0, size: 30,
+    unread: db.notifications.filter((n) => !n.read_at).length })),
+  // The stream says it is ready and ends; the SPA reopens it later (not within a test).
+  http.get('/api/notifications/stream', () => new HttpResponse('event: ready\ndata: {}\n\n', { headers: { 'Content-Type': 'text/event-stream' } })),
+  http.post('/api/notifications/read-all', async ({ request }) => {
+    await record(request);
+    const marked = db.notifications.filter((n) => !n.read_at).length;
+    db.notifications.forEach((n) => { n.read_at ??= '2026-11-25T10:05:00+09:00'; });
+    return HttpResponse.json({ marked });
+  }),
+  http.post('/api/notifications/:id/read', async ({ request, params }) => {
+    await record(request);
+    const n = db.notifications.find((x) => x.id === Number(params.id));
+    if (!n) return error(404, 'not_found', { resource: 'notification', id: Number(params.id) });
+    n.read_at = '2026-11-25T10:05:00+09:00';
+    return HttpResponse.json(n);
+  }),
+
+  http.get('/api/admin/alert-rules', () => HttpResponse.json(db.rules)),
+  http.post('/api/admin/alert-rules', async ({ request }) => {
+    await record(request);
+    const body = (await request.json()) as Partial<AlertRule>;
+    const bad = body.thresholds?.findIndex((x) => x < 1 || x > 100) ?? -1;
+    if (bad >= 0) return error(400, 'validation_failed', {}, [{ field: `thresholds[${bad}]`, code: 'too_large', params: { max: 100 }, message: SERVER_ENGLISH }]);
+    const created = alertRule({ ...body, id: 70 + db.rules.length });
+    db.rules.push(created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+  http.delete('/api/admin/alert-rules/:id', async ({ request, params }) => {
+    await record(request);
+    db.rules = db.rules.filter((r) => r.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get('/api/admin/alert-channels', () => HttpResponse.json(db.channels)),
+  http.post('/api/admin/alert-channels', async ({ request }) => {
+    await record(request);
+    const { secret, ...body } = (await request.json()) as Partial<AlertChannel> & { secret?: string };
+    if (body.kind === 'webhook' && body.url && !/^https?:\/\//.test(body.url)) {
+      return error(400, 'validation_failed', {}, [{ field: 'url', code: 'invalid_url', params: {}, message: SERVER_ENGLISH }]);
+    }
+    const created = alertChannel({ ...body, id: 40 + db.channels.length, has_secret: Boolean(secret) });
+    db.channels.push(created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+  http.post('/api/admin/alert-channels/:id/test', async ({ request, params }) => {
+    await record(request);
+    const c = db.channels.find((x) => x.id === Number(params.id))!;
+    return HttpResponse.json([{ id: 99, channel_id: c.id, channel_name: c.name, channel_kind: c.kind, recipient: null, is_test: true,
+      status: 'failed', attempts: 1, last_error: 'HTTP 500', last_status: 500, rule_id: null, rule_name: null, metric: null, threshold: null,
+      subject_name: null, created_at: '2026-11-25T10:00:00+09:00', sent_at: null, next_attempt_at: null }]);
+  }),
+  http.get('/api/admin/alert-deliveries', ({ request }) => {
+    const status = new URL(request.url).searchParams.get('status');
+    const items = db.deliveries.filter((d) => !status || d.status === status);
+    return HttpResponse.json({ items, total: items.length, page: 0, size: 20 });
   }),
 
   http.get('/api/me/api-keys', () => HttpResponse.json(db.apiKeys)),

@@ -449,6 +449,621 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/alert-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannelView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertChannelRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-channels/re-encrypt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re Encrypt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: number;
+                        };
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannelView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertChannelRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannelView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDeliveryView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: {
+                    channel_id?: number;
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageResponseAlertDeliveryView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRuleView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRuleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRuleView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRuleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRuleView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-log": {
         parameters: {
             query?: never;
@@ -2377,6 +2992,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyBudgetView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LanguageRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/plans": {
         parameters: {
             query?: never;
@@ -2526,6 +3252,214 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    unread_only?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read All */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: number;
+                        };
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stream */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["OutboundSseEvent"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3003,6 +3937,7 @@ export interface components {
             assigned_by: string;
             assigned_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
+            monthly_budget_usd: number;
         };
         AiSettingRequest: {
             name: string;
@@ -3058,6 +3993,135 @@ export interface components {
             created_by: string;
             last_error: string;
             last_error_at: components["schemas"]["OffsetDateTime"];
+            created_at: components["schemas"]["OffsetDateTime"];
+            updated_at: components["schemas"]["OffsetDateTime"];
+        };
+        AlertChannelRequest: {
+            name: string;
+            kind: string;
+            /** @description Webhook: http(s) URL */
+            url?: string;
+            /**
+             * @description Webhook: json (LabGate's payload) or slack
+             * @default json
+             */
+            format: string;
+            /** @description E-mail: addresses that receive every alert of the rules using the channel */
+            recipients?: string[];
+            /** @description E-mail: a member also hears of their own limits, at their own address */
+            notify_member?: boolean;
+            /**
+             * @description Language of texts to addresses that are not members'
+             * @default ko
+             */
+            language: string;
+            /** @description E-mail through this SMTP server instead of the configured one */
+            smtp_host?: string;
+            /** Format: int32 */
+            smtp_port?: number;
+            smtp_username?: string;
+            smtp_from?: string;
+            smtp_start_tls?: boolean;
+            /** @description Write-only: the webhook's signing secret or the SMTP password */
+            secret?: string;
+            enabled?: boolean;
+        };
+        AlertChannelView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
+            enabled: boolean;
+            url: string;
+            format: string;
+            recipients: string[];
+            notify_member: boolean;
+            language: string;
+            smtp_host: string;
+            /** Format: int32 */
+            smtp_port: number;
+            smtp_username: string;
+            smtp_from: string;
+            smtp_start_tls: boolean;
+            has_secret: boolean;
+            created_at: components["schemas"]["OffsetDateTime"];
+            updated_at: components["schemas"]["OffsetDateTime"];
+        };
+        AlertDeliveryView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            channel_id: number;
+            channel_name: string;
+            channel_kind: string;
+            recipient: string;
+            is_test: boolean;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            last_error: string;
+            /** Format: int32 */
+            last_status: number;
+            /** Format: int64 */
+            rule_id: number;
+            rule_name: string;
+            metric: components["schemas"]["AlertMetric"];
+            /** Format: int32 */
+            threshold: number;
+            subject_name: string;
+            created_at: components["schemas"]["OffsetDateTime"];
+            sent_at: components["schemas"]["OffsetDateTime"];
+            next_attempt_at: components["schemas"]["OffsetDateTime"];
+        };
+        /** @enum {string} */
+        AlertMetric: "member_tokens" | "member_requests" | "member_cost" | "setting_requests" | "provider_key_rejected" | "provider_error_rate" | "usage_backlog";
+        AlertRuleRequest: {
+            name: string;
+            metric: string;
+            /**
+             * @description Percentages, 1 to 100
+             * @default [
+             *       80,
+             *       100
+             *     ]
+             */
+            thresholds: number[];
+            /**
+             * Format: int64
+             * @description Only members on this plan
+             */
+            plan_id?: number;
+            /**
+             * Format: int64
+             * @description Only this provider setting, and members on it
+             */
+            ai_settings_id?: number;
+            /**
+             * Format: int32
+             * @description provider_error_rate: fewest calls in the span for a rate to count
+             * @default 10
+             */
+            min_calls: number;
+            /** @description E-mail and webhook channels; the notification centre always hears */
+            channel_ids?: number[];
+            enabled?: boolean;
+        };
+        AlertRuleView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            metric: components["schemas"]["AlertMetric"];
+            thresholds: number[];
+            /** Format: int64 */
+            plan_id: number;
+            plan_name: string;
+            /** Format: int64 */
+            ai_settings_id: number;
+            ai_settings_name: string;
+            /** Format: int32 */
+            min_calls: number;
+            channel_ids: number[];
+            enabled: boolean;
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
@@ -3128,6 +4192,8 @@ export interface components {
             ai_settings_id?: number;
             is_enabled?: boolean;
             can_use_advanced_features?: boolean;
+            /** @description The member's own monthly cost budget in USD (0: none); left out: the plan's */
+            monthly_budget_usd?: number;
         };
         Create1: {
             username: string;
@@ -3211,6 +4277,9 @@ export interface components {
             created_at: components["schemas"]["OffsetDateTime"];
             last_used_at: components["schemas"]["OffsetDateTime"];
         };
+        LanguageRequest: {
+            language: string;
+        };
         /**
          * Format: date
          * @example 2022-03-10
@@ -3263,6 +4332,17 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["MemberView"];
         };
+        MediaType: {
+            type: string;
+            subtype: string;
+            parameters: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            hash: number;
+            wildcard_type: boolean;
+            wildcard_subtype: boolean;
+        };
         MemberBill: {
             /** Format: int64 */
             member_id: number;
@@ -3296,6 +4376,7 @@ export interface components {
             last_name: string;
             role: string;
             is_active: boolean;
+            language: string;
             created_at: components["schemas"]["OffsetDateTime"];
         };
         Message: {
@@ -3310,6 +4391,20 @@ export interface components {
             total_ai_cost: number;
             margin: number;
         };
+        MyBudgetView: {
+            monthly_budget_usd: number;
+            /** Format: int32 */
+            soft_percent: number;
+            source: string;
+            spent_usd: number;
+            left_usd: number;
+            percent: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+            fallback_usd_per_mtok: number;
+            resets_at: components["schemas"]["OffsetDateTime"];
+            time_zone: string;
+        };
         MyUsageView: {
             plan_name: string;
             plan_display_name: string;
@@ -3319,6 +4414,27 @@ export interface components {
             is_enabled: boolean;
             time_zone: string;
             windows: components["schemas"]["UsageWindowView"][];
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            unread: number;
+        };
+        NotificationView: {
+            /** Format: int64 */
+            id: number;
+            code: components["schemas"]["AlertMetric"];
+            params: {
+                [key: string]: unknown;
+            };
+            created_at: components["schemas"]["OffsetDateTime"];
+            read_at: components["schemas"]["OffsetDateTime"];
         };
         ObjectNode: components["schemas"]["JsonNode"][];
         OfferedPlanView: {
@@ -3336,8 +4452,29 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        OutboundSseEvent: {
+            id: string;
+            name: string;
+            comment: string;
+            /** Format: int64 */
+            reconnect_delay: number;
+            reconnect_delay_set: boolean;
+            type: Record<string, never>;
+            generic_type: Record<string, never>;
+            media_type: components["schemas"]["MediaType"];
+            data: unknown;
+        };
         PageResponseAccessView: {
             items: components["schemas"]["AccessView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        PageResponseAlertDeliveryView: {
+            items: components["schemas"]["AlertDeliveryView"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -3398,6 +4535,9 @@ export interface components {
             /** Format: int32 */
             daily_request_limit: number;
             features: string[];
+            monthly_budget_usd: number;
+            /** Format: int32 */
+            budget_soft_percent: number;
         };
         PlanRequest: {
             name: string;
@@ -3410,6 +4550,17 @@ export interface components {
             /** @description A list of features, or an object of flags: {"chatbot": true, "analysis": false} */
             features: string[];
             is_active?: boolean;
+            /**
+             * @description Monthly cost budget in USD; 0 or left out: none
+             * @default 0
+             */
+            monthly_budget_usd: number;
+            /**
+             * Format: int32
+             * @description Share of the budget, in percent, at which members are warned
+             * @default 80
+             */
+            budget_soft_percent: number;
         };
         PlanView: {
             /** Format: int64 */
@@ -3425,6 +4576,9 @@ export interface components {
             is_active: boolean;
             /** Format: int64 */
             members_count: number;
+            monthly_budget_usd: number;
+            /** Format: int32 */
+            budget_soft_percent: number;
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
@@ -3491,6 +4645,10 @@ export interface components {
             ai_settings_id: number;
             is_enabled: boolean;
             can_use_advanced_features: boolean;
+            /** @description The member's own monthly cost budget in USD (0: none) */
+            monthly_budget_usd: number;
+            /** @description true: drop the member's own budget, the plan's applies */
+            follow_plan_budget: boolean;
         };
         Update1: {
             email: string;
@@ -3551,6 +4709,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const alertMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertMetric"]> = ["member_tokens", "member_requests", "member_cost", "setting_requests", "provider_key_rejected", "provider_error_rate", "usage_backlog"];
 export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];

@@ -33,11 +33,43 @@ export type AiSettingInput = Omit<Schemas['AiSettingRequest'], 'provider' | 'bas
   api_key?: string;
 };
 export type ConnectionTestResult = Schemas['ConnectionTestResult'];
-export type Access = Omit<WithNull<Schemas['AccessView'], 'ai_settings' | 'assigned_by'>, 'plan' | 'ai_settings'> & {
+export type Access = Omit<WithNull<Schemas['AccessView'], 'ai_settings' | 'assigned_by' | 'monthly_budget_usd'>, 'plan' | 'ai_settings'> & {
   plan: Omit<Schemas['PlanRef'], 'features'> & { features: Feature[] };
   ai_settings: (Omit<Schemas['SettingRef'], 'provider'> & { provider: Provider }) | null;
 };
 export type BulkAssignResult = Schemas['BulkAssignResult'];
+export type MyBudget = WithNull<Schemas['MyBudgetView'], 'monthly_budget_usd' | 'left_usd' | 'percent'> & { source: 'member' | 'plan' };
+
+export type AlertMetric = Schemas['AlertMetric'];
+export type AlertRule = WithNull<Schemas['AlertRuleView'], 'plan_id' | 'plan_name' | 'ai_settings_id' | 'ai_settings_name'>;
+export type AlertRuleInput = Omit<Schemas['AlertRuleRequest'], 'plan_id' | 'ai_settings_id'> & { plan_id?: number; ai_settings_id?: number };
+export type ChannelKind = 'email' | 'webhook';
+export type AlertChannel = Omit<WithNull<Schemas['AlertChannelView'], 'url' | 'smtp_host' | 'smtp_port' | 'smtp_username' | 'smtp_from'>, 'kind'> & { kind: ChannelKind };
+export type AlertChannelInput = Partial<Schemas['AlertChannelRequest']> & { name: string; kind: ChannelKind };
+export type AlertDelivery = WithNull<Schemas['AlertDeliveryView'], 'recipient' | 'last_error' | 'last_status' | 'rule_id' | 'rule_name' | 'metric' | 'threshold' | 'subject_name' | 'sent_at' | 'next_attempt_at'> & {
+  status: 'pending' | 'sent' | 'failed';
+};
+
+/** The alert's event, as the notification's params carry it (AlertEvent on the server). */
+export interface AlertEventParams {
+  metric: AlertMetric;
+  rule_id: number;
+  rule_name: string;
+  threshold: number;
+  percent: number;
+  used: number;
+  limit: number;
+  unit: 'tokens' | 'requests' | 'usd' | 'calls' | 'rows' | 'rejections';
+  subject_type: 'member' | 'setting' | 'replica';
+  subject_id: string;
+  subject_name: string;
+  window: 'hour' | 'day' | 'month' | 'episode';
+  window_key: string;
+  resets_at: string | null;
+  time_zone: string;
+}
+export type AppNotification = Omit<WithNull<Schemas['NotificationView'], 'read_at'>, 'params'> & { params: AlertEventParams };
+export type NotificationPage = Omit<Schemas['NotificationPage'], 'items'> & { items: AppNotification[] };
 
 export interface ImportResult {
   created: number;

@@ -14,8 +14,18 @@ describe('researcher workspace', () => {
     expect(within(card).getByText(/750,000 남음/)).toBeInTheDocument();
     expect(within(card).getByText('12 / 100 회')).toBeInTheDocument();
     // The month resets at midnight in the platform's zone, on the 24-hour clock in Korean.
-    expect(within(card).getByText(/2026\. 12\. 1\. 0?0:00 초기화/)).toBeInTheDocument();
+    expect(within(card).getAllByText(/2026\. 12\. 1\. 0?0:00 초기화/).length).toBeGreaterThan(0);
     expect(within(card).getByRole('progressbar', { name: '이번 달 토큰 (요금제)' })).toHaveAttribute('aria-valuenow', '250000');
+  });
+
+  it('shows the spend this month against the budget next to tokens and requests', async () => {
+    renderApp('/me', { as: 'researcher' });
+    const card = await screen.findByRole('complementary');
+    expect(await within(card).findByText('이번 달 비용')).toBeInTheDocument();
+    expect(within(card).getByText(/1\.25 \/ .*5\.00/)).toBeInTheDocument();
+    expect(within(card).getByText(/3\.75 남음/)).toBeInTheDocument();
+    expect(within(card).getByText(/가격 미정 호출 2건/)).toBeInTheDocument();
+    expect(within(card).getByRole('progressbar', { name: '이번 달 비용' })).toHaveAttribute('aria-valuenow', '1.25');
   });
 
   it('says nothing is assigned yet when the API answers 404', async () => {

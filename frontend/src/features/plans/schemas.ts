@@ -11,6 +11,8 @@ export const planSchema = (t: TFunction) =>
     monthly_token_limit: z.coerce.number().int().min(0, t('validation.nonNegative')),
     daily_request_limit: z.coerce.number().int().min(0, t('validation.nonNegative')),
     features: z.array(z.enum(FEATURES)),
+    monthly_budget_usd: z.coerce.number({ invalid_type_error: t('validation.nonNegative') }).min(0, t('validation.nonNegative')),
+    budget_soft_percent: z.coerce.number().int().min(1, t('validation.percent')).max(100, t('validation.percent')),
     is_active: z.boolean(),
   });
 

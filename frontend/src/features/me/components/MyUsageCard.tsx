@@ -3,6 +3,7 @@ import { Badge } from '@/components/Badge';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
 import { useMyUsage } from '../api/get-my-usage';
 import { UsageWindows } from './UsageWindows';
+import { BudgetWindow } from './BudgetWindow';
 
 /** The member's plan, provider and what is left; refreshed after every answer. */
 export function MyUsageCard() {
@@ -23,6 +24,7 @@ export function MyUsageCard() {
       <h3>{t('me.provider')}</h3>
       <p>{u.provider_name ? `${u.provider_name} – ${u.model_name}` : t('users.noProvider')}</p>
       <UsageWindows windows={u.windows} />
+      <BudgetWindow />
     </aside>
   );
 }

@@ -9,7 +9,8 @@ import type { Plan } from '@/types/api';
 import { FEATURES, planSchema, type PlanForm } from '../schemas';
 import { useSavePlan } from '../api/save-plan';
 
-const FIELDS = ['name', 'display_name', 'monthly_cost', 'monthly_token_limit', 'daily_request_limit', 'features', 'is_active'];
+const FIELDS = ['name', 'display_name', 'monthly_cost', 'monthly_token_limit', 'daily_request_limit', 'features', 'is_active',
+  'monthly_budget_usd', 'budget_soft_percent'];
 
 export function PlanFormModal({ plan, onClose }: { plan?: Plan; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,8 +20,10 @@ export function PlanFormModal({ plan, onClose }: { plan?: Plan; onClose: () => v
     resolver: zodResolver(planSchema(t)),
     defaultValues: plan
       ? { name: plan.name, display_name: plan.display_name, monthly_cost: plan.monthly_cost, monthly_token_limit: plan.monthly_token_limit,
-          daily_request_limit: plan.daily_request_limit, features: plan.features, is_active: plan.is_active }
-      : { name: '', display_name: '', monthly_cost: 0, monthly_token_limit: 100000, daily_request_limit: 50, features: ['chatbot'], is_active: true },
+          daily_request_limit: plan.daily_request_limit, features: plan.features, is_active: plan.is_active,
+          monthly_budget_usd: plan.monthly_budget_usd, budget_soft_percent: plan.budget_soft_percent }
+      : { name: '', display_name: '', monthly_cost: 0, monthly_token_limit: 100000, daily_request_limit: 50, features: ['chatbot'], is_active: true,
+          monthly_budget_usd: 0, budget_soft_percent: 80 },
   });
 
   const submit = handleSubmit((values) => {
@@ -48,6 +51,12 @@ export function PlanFormModal({ plan, onClose }: { plan?: Plan; onClose: () => v
         <Field label={t('plans.monthlyCost')} error={errors.monthly_cost?.message}><input type="number" step="0.01" {...register('monthly_cost')} /></Field>
         <Field label={t('plans.monthlyTokens')} error={errors.monthly_token_limit?.message}><input type="number" {...register('monthly_token_limit')} /></Field>
         <Field label={t('plans.dailyRequests')} error={errors.daily_request_limit?.message}><input type="number" {...register('daily_request_limit')} /></Field>
+        <Field label={t('plans.monthlyBudget')} hint={t('plans.monthlyBudgetHint')} error={errors.monthly_budget_usd?.message}>
+          <input type="number" step="0.01" min="0" {...register('monthly_budget_usd')} />
+        </Field>
+        <Field label={t('plans.budgetSoftPercent')} hint={t('plans.budgetSoftPercentHint')} error={errors.budget_soft_percent?.message}>
+          <input type="number" min="1" max="100" {...register('budget_soft_percent')} />
+        </Field>
         <fieldset className="field">
           <legend>{t('plans.features')}</legend>
           {FEATURES.map((f) => (

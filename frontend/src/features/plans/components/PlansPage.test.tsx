@@ -24,15 +24,34 @@ describe('plans page', () => {
     await userEvent.clear(cost);
     await userEvent.type(cost, '30');
     await userEvent.click(within(dialog).getByRole('checkbox', { name: '생성' }));
+    const budget = within(dialog).getByLabelText('월 예산 (USD)');
+    await userEvent.clear(budget);
+    await userEvent.type(budget, '25.5');
+    const soft = within(dialog).getByLabelText('예산 경고 기준 (%)');
+    await userEvent.clear(soft);
+    await userEvent.type(soft, '90');
     await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
 
     expect(await screen.findByText('프리미엄 ($30/월)')).toBeInTheDocument();
+    expect(screen.getByText(/25\.50 · 90%에 경고/)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const sent = db.requests.find((r) => r.method === 'POST' && r.path === '/api/admin/plans')!;
     expect(sent.body).toEqual({
       name: 'premium', display_name: '프리미엄 ($30/월)', monthly_cost: 30, monthly_token_limit: 100000, daily_request_limit: 50,
-      features: ['chatbot', 'generation'], is_active: true,
+      features: ['chatbot', 'generation'], is_active: true, monthly_budget_usd: 25.5, budget_soft_percent: 90,
     });
+  });
+
+  it('refuses a budget warning share outside 1–100 before sending', async () => {
+    renderApp('/admin/plans', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('button', { name: '새 요금제' }));
+    const dialog = screen.getByRole('dialog', { name: '새 요금제' });
+    const soft = within(dialog).getByLabelText('예산 경고 기준 (%)');
+    await userEvent.clear(soft);
+    await userEvent.type(soft, '0');
+    await userEvent.click(within(dialog).getByRole('button', { name: '저장' }));
+    expect(await within(dialog).findByText('1에서 100 사이여야 합니다')).toBeInTheDocument();
+    expect(db.requests.some((r) => r.method === 'POST' && r.path === '/api/admin/plans')).toBe(false);
   });
 
   it('rejects an invalid code before sending', async () => {

@@ -34,6 +34,7 @@ export function PlansPage() {
               <tr>
                 <th scope="col">{t('plans.displayName')}</th><th scope="col">{t('plans.monthlyCost')}</th>
                 <th scope="col">{t('plans.monthlyTokens')}</th><th scope="col">{t('plans.dailyRequests')}</th>
+                <th scope="col">{t('plans.monthlyBudget')}</th>
                 <th scope="col">{t('plans.features')}</th><th scope="col">{t('plans.members')}</th>
                 <th scope="col">{t('common.status')}</th><th scope="col">{t('common.actions')}</th>
               </tr>
@@ -45,6 +46,9 @@ export function PlansPage() {
                   <td data-label={t('plans.monthlyCost')}>{formatUsd(p.monthly_cost, lang)}</td>
                   <td data-label={t('plans.monthlyTokens')}>{limit(p.monthly_token_limit)}</td>
                   <td data-label={t('plans.dailyRequests')}>{limit(p.daily_request_limit)}</td>
+                  <td data-label={t('plans.monthlyBudget')}>{p.monthly_budget_usd > 0
+                    ? t('plans.budgetWithSoft', { budget: formatUsd(p.monthly_budget_usd, lang), soft: p.budget_soft_percent })
+                    : t('plans.noBudget')}</td>
                   <td data-label={t('plans.features')}>{p.features.map((f) => <Badge key={f} tone="info">{t(`plans.feature.${f}`)}</Badge>)}</td>
                   <td data-label={t('plans.members')}>{p.members_count}</td>
                   <td data-label={t('common.status')}><Badge tone={p.is_active ? 'ok' : 'off'}>{p.is_active ? t('common.active') : t('common.inactive')}</Badge></td>

@@ -8,6 +8,10 @@ export interface AccessPatch {
   ai_settings_id?: number;
   is_enabled?: boolean;
   can_use_advanced_features?: boolean;
+  /** The member's own monthly budget in USD (0: none). */
+  monthly_budget_usd?: number;
+  /** true: drop the member's own budget; the plan's applies. */
+  follow_plan_budget?: boolean;
 }
 
 export function updateAccess(id: number, patch: AccessPatch) {

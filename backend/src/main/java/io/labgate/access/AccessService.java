@@ -94,6 +94,7 @@ public class AccessService {
         if (request.canUseAdvancedFeatures() != null) {
             access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
         }
+        access.monthlyBudgetUsd = request.monthlyBudgetUsd();
         repository.persist(access);
         AccessView view = view(access);
         audit.record("access.create", "user_ai_access", access.id, null, view);
@@ -116,6 +117,11 @@ public class AccessService {
         }
         if (request.canUseAdvancedFeatures() != null) {
             access.canUseAdvancedFeatures = request.canUseAdvancedFeatures();
+        }
+        if (Boolean.TRUE.equals(request.followPlanBudget())) {
+            access.monthlyBudgetUsd = null;
+        } else if (request.monthlyBudgetUsd() != null) {
+            access.monthlyBudgetUsd = request.monthlyBudgetUsd();
         }
         access.updatedAt = OffsetDateTime.now(clock);
         AccessView after = view(access);

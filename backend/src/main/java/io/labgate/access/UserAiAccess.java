@@ -60,6 +60,10 @@ public class UserAiAccess {
     @Column(name = "last_reset_date", updatable = false)
     public LocalDate lastResetDate;
 
+    /** The member's own monthly cost budget in USD, over the plan's; null: the plan's (0: none). */
+    @Column(name = "monthly_budget_usd")
+    public java.math.BigDecimal monthlyBudgetUsd;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "assigned_by")
     public Member assignedBy;

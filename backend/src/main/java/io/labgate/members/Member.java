@@ -33,6 +33,9 @@ public class Member {
     @Column(name = "is_active")
     public boolean isActive = true;
 
+    /** The language e-mails to this member are written in: {@code ko} or {@code en}. */
+    public String language = "ko";
+
     @Column(name = "password_hash")
     public String passwordHash;
 

@@ -69,6 +69,15 @@ public class MemberService {
         return view;
     }
 
+    /** The language a member reads e-mails in; their own choice, as the SPA's language switch makes it. */
+    @Transactional
+    public MemberView setLanguage(long id, String language) {
+        Member member = find(id);
+        member.language = language;
+        member.updatedAt = OffsetDateTime.now(clock);
+        return MemberView.of(member);
+    }
+
     @Transactional
     public MemberView update(long id, MemberRequests.Update request) {
         Member member = find(id);

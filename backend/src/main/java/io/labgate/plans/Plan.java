@@ -37,6 +37,14 @@ public class Plan {
     @Column(name = "daily_request_limit")
     public int dailyRequestLimit;
 
+    /** Monthly cost budget in USD; 0 means none. A member's own budget overrides it (access). */
+    @Column(name = "monthly_budget_usd")
+    public BigDecimal monthlyBudgetUsd = BigDecimal.ZERO;
+
+    /** The share of the budget, in percent, at which members on the plan are warned. */
+    @Column(name = "budget_soft_percent")
+    public int budgetSoftPercent = 80;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> features = new ArrayList<>();
 

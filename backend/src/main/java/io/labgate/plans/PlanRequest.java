@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,5 +34,17 @@ public record PlanRequest(
         List<@NotNull(message = "must not be null")
         @Pattern(regexp = "chatbot|analysis|generation|advanced",
                 message = "must be one of chatbot, analysis, generation, advanced") String> features,
-        Boolean isActive) {
+        Boolean isActive,
+        @Schema(description = "Monthly cost budget in USD; 0 or left out: none", defaultValue = "0")
+        @DecimalMin(value = "0", message = "must not be negative")
+        @DecimalMax(value = "9999999999", message = "is too large")
+        @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimals") BigDecimal monthlyBudgetUsd,
+        @Schema(description = "Share of the budget, in percent, at which members are warned", defaultValue = "80")
+        @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100")
+        Integer budgetSoftPercent) {
+
+    public PlanRequest {
+        monthlyBudgetUsd = monthlyBudgetUsd == null ? BigDecimal.ZERO : monthlyBudgetUsd;
+        budgetSoftPercent = budgetSoftPercent == null ? 80 : budgetSoftPercent;
+    }
 }

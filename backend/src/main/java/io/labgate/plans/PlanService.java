@@ -99,6 +99,8 @@ public class PlanService {
         plan.dailyRequestLimit = request.dailyRequestLimit();
         plan.features = new ArrayList<>(new LinkedHashSet<>(request.features()));
         plan.isActive = request.isActive() == null || request.isActive();
+        plan.monthlyBudgetUsd = request.monthlyBudgetUsd();
+        plan.budgetSoftPercent = request.budgetSoftPercent();
         plan.updatedAt = OffsetDateTime.now(clock);
     }
 }

@@ -69,6 +69,10 @@ public class AiSetting {
     @Column(name = "last_error_at")
     public OffsetDateTime lastErrorAt;
 
+    /** Since when the provider has been rejecting the key: set by the first rejection, cleared with lastError. */
+    @Column(name = "key_failing_since")
+    public OffsetDateTime keyFailingSince;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

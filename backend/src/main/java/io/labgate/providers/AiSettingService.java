@@ -8,6 +8,7 @@ import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.ViolationCode;
 import io.labgate.members.MemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.RoundingMode;
@@ -32,10 +33,12 @@ public class AiSettingService {
     private final AuditService audit;
     private final CurrentMember currentMember;
     private final Clock clock;
+    private final Event<ProviderKeyRejected> keyRejected;
 
     AiSettingService(AiSettingRepository repository, MemberRepository members, SecretCipher cipher,
                      ConnectionTester connectionTester, AuditService audit, CurrentMember currentMember,
-                     Clock clock) {
+                     Clock clock, Event<ProviderKeyRejected> keyRejected) {
+        this.keyRejected = keyRejected;
         this.repository = repository;
         this.members = members;
         this.cipher = cipher;
@@ -119,15 +122,22 @@ public class AiSettingService {
         repository.findByIdOptional(id).ifPresent(setting -> {
             setting.lastError = reason.length() > 300 ? reason.substring(0, 300) : reason;
             setting.lastErrorAt = OffsetDateTime.now(clock);
+            if (setting.keyFailingSince == null) {
+                setting.keyFailingSince = setting.lastErrorAt;
+            }
+            keyRejected.fire(new ProviderKeyRejected(setting.id, setting.keyFailingSince));
         });
     }
 
     @Transactional
     void clearFailure(long id) {
-        repository.findByIdOptional(id).ifPresent(setting -> {
-            setting.lastError = null;
-            setting.lastErrorAt = null;
-        });
+        repository.findByIdOptional(id).ifPresent(AiSettingService::clearFailure);
+    }
+
+    private static void clearFailure(AiSetting setting) {
+        setting.lastError = null;
+        setting.lastErrorAt = null;
+        setting.keyFailingSince = null;
     }
 
     /** The decrypted connection details, for the adapters that call the provider. */
@@ -179,8 +189,7 @@ public class AiSettingService {
         setting.provider = provider.wireName();
         setting.baseUrl = baseUrl;
         if (hasText(request.apiKey())) {
-            setting.lastError = null;
-            setting.lastErrorAt = null;
+            clearFailure(setting);
             String key = request.apiKey().trim();
             if (key.chars().anyMatch(Character::isWhitespace)) {
                 throw ApiException.invalid("api_key", ViolationCode.CONTAINS_WHITESPACE, "must not contain spaces or line breaks");

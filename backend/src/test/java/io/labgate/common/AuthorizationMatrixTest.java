@@ -61,6 +61,19 @@ class AuthorizationMatrixTest {
             "GET, /api/admin/ai-usage-logs/usage-statistics",
             "GET, /api/admin/billing",
             "PUT, /api/admin/usage-settings",
+            "GET, /api/admin/alert-rules",
+            "POST, /api/admin/alert-rules",
+            "GET, /api/admin/alert-rules/1",
+            "PUT, /api/admin/alert-rules/1",
+            "DELETE, /api/admin/alert-rules/1",
+            "GET, /api/admin/alert-channels",
+            "POST, /api/admin/alert-channels",
+            "GET, /api/admin/alert-channels/1",
+            "PUT, /api/admin/alert-channels/1",
+            "DELETE, /api/admin/alert-channels/1",
+            "POST, /api/admin/alert-channels/1/test",
+            "POST, /api/admin/alert-channels/re-encrypt",
+            "GET, /api/admin/alert-deliveries",
     })
     void adminEndpointsNeedASuperadmin(String method, String path) {
         String type = path.endsWith("/import") ? "text/csv" : "application/json";
@@ -74,7 +87,9 @@ class AuthorizationMatrixTest {
     @CsvSource({"GET, /api/auth/me", "POST, /api/auth/logout", "POST, /api/auth/password", "GET, /api/me/access", "GET, /api/me/usage", "GET, /api/me/api-keys", "GET, /api/me/plans", "GET, /api/time-zone",
             "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation",
             "GET, /api/prompt-logs", "GET, /api/me/usage-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
-            "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x"})
+            "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x",
+            "GET, /api/me/budget", "PUT, /api/me/language", "GET, /api/notifications", "GET, /api/notifications/stream",
+            "POST, /api/notifications/1/read", "POST, /api/notifications/read-all"})
     void memberEndpointsNeedAToken(String method, String path) {
         RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
     }

@@ -2,10 +2,14 @@ package io.labgate.quota;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.labgate.alerts.WebhookSender;
 import io.labgate.support.AppReplica;
 import io.labgate.support.ExternalPostgres;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.ProviderStubServer.Reply;
+import io.labgate.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,6 +63,7 @@ class ReplicasIT {
 
     private ExternalPostgres pg;
     private ProviderStubServer stub;
+    private GreenMail smtp;
     private Map<String, String> env;
     private AppReplica a;
     private AppReplica b;
@@ -90,6 +95,10 @@ class ReplicasIT {
                 "LABGATE_QUOTA_HEARTBEAT_EVERY", "1s",
                 "LABGATE_QUOTA_REPLICA_GRACE", "PT10S"));
         env.put("LABGATE_DATA_DIR", secrets.resolve("data").toString());
+        smtp = new GreenMail(new ServerSetup(ExternalPostgres.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
         // Both at once on an empty database: Flyway's lock and the first-admin bootstrap must hold.
         a = AppReplica.start("replica-a", env);
         b = AppReplica.start("replica-b", env);
@@ -104,6 +113,9 @@ class ReplicasIT {
             if (c != null) {
                 c.close();
             }
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -205,6 +217,100 @@ class ReplicasIT {
             assertEquals(0, count("select count(*) from quota_leases l join user_ai_access x on x.id = l.subject_id "
                     + "where x.member_id = ? and l.counter like 'member%'", s.memberId), "C returned its leases");
         }
+    }
+
+    @Test
+    @Order(5)
+    void aThresholdCrossedThroughBothReplicasIsAnnouncedOnceOnEveryChannelAndPushedToATabOnEither() throws Exception {
+        String completion = COMPLETION.replace("\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15",
+                "\"prompt_tokens\":90,\"completion_tokens\":10,\"total_tokens\":100");
+        stub.on("POST", "/hundred/v1/chat/completions", Reply.json(200, completion));
+        try (AppReplica d = AppReplica.start("replica-d", env); WebhookReceiver receiver = new WebhookReceiver()) {
+            d.awaitReady(Duration.ofSeconds(120));
+            JsonNode plan = post(b, "/api/admin/plans", adminToken, Map.of("name", "alerts-" + System.nanoTime(),
+                    "display_name", "Alerts " + System.nanoTime(), "monthly_cost", 0, "monthly_token_limit", 1000,
+                    "daily_request_limit", 0, "features", List.of("chatbot")));
+            JsonNode setting = post(b, "/api/admin/ai-settings", adminToken, Map.of("name", "alerts-" + System.nanoTime(),
+                    "provider", "openai_compatible", "base_url", stub.baseUrl() + "/hundred/v1", "api_key", "sk-replicas-0002",
+                    "model_name", "m", "max_tokens", 20, "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0));
+            String username = "alerts" + System.nanoTime();
+            JsonNode member = post(b, "/api/admin/members", adminToken, Map.of("username", username,
+                    "email", username + "@lab.example", "password", "password-" + username, "role", "researcher"));
+            post(b, "/api/admin/user-ai-access", adminToken, Map.of("user_id", member.path("id").asLong(),
+                    "ai_plan_id", plan.path("id").asLong(), "ai_settings_id", setting.path("id").asLong()));
+            Subject s = new Subject(member.path("id").asLong(), setting.path("id").asLong(),
+                    login(d, username, "password-" + username));
+            long hook = post(b, "/api/admin/alert-channels", adminToken, Map.of("name", "hook-" + System.nanoTime(),
+                    "kind", "webhook", "url", receiver.url("/replicas"), "secret", "whsec-replicas-0123")).path("id").asLong();
+            long mail = post(b, "/api/admin/alert-channels", adminToken, Map.of("name", "mail-" + System.nanoTime(),
+                    "kind", "email", "recipients", List.of("ops-replicas@lab.example"))).path("id").asLong();
+            long rule = post(b, "/api/admin/alert-rules", adminToken, Map.of("name", "tokens-" + System.nanoTime(),
+                    "metric", "member_tokens", "plan_id", plan.path("id").asLong(), "channel_ids", List.of(hook, mail)))
+                    .path("id").asLong();
+            java.util.concurrent.BlockingQueue<String> pushed = new java.util.concurrent.LinkedBlockingQueue<>();
+            HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(d.url("/api/notifications/stream"))).header("Authorization", "Bearer " + s.token())
+                    .build(), HttpResponse.BodyHandlers.ofLines());
+            Thread.ofVirtual().start(() -> stream.body().filter(l -> l.startsWith("data:") && l.contains("rule_id"))
+                    .forEach(pushed::add));
+
+            // 8 calls spread over both replicas, 100 tokens each: 800 of 1,000.
+            served(8, i -> i % 2 == 0 ? b : d, s);
+            awaitAlerts(receiver, rule, s, 1);
+            assertTrue(pushed.poll(5, java.util.concurrent.TimeUnit.SECONDS) != null,
+                    "the member's tab on replica D heard of it, whichever replica fired");
+            WebhookReceiver.Received first = receiver.received().getFirst();
+            assertEquals("sha256=" + WebhookSender.sign("whsec-replicas-0123", first.header("X-LabGate-Timestamp"),
+                    first.body()), first.header("X-LabGate-Signature"));
+
+            // 3 more: past the limit, 100 % once more.
+            served(3, i -> i % 2 == 0 ? d : b, s);
+            awaitAlerts(receiver, rule, s, 2);
+            stream.body().close();
+        }
+    }
+
+    /**
+     * {@code calls} answered calls: a burst, topped up one by one for any that failed before an answer (a provider
+     * connection dropped while idle fails a call without counting anything).
+     */
+    private void served(int calls, Router router, Subject s) throws Exception {
+        List<Integer> statuses = burst(calls, router, s);
+        long ok = statuses.stream().filter(st -> st == 200).count();
+        assertTrue(statuses.stream().allMatch(st -> st == 200 || st == 502), histogram(statuses));
+        for (int i = 0; ok < calls && i < 5; i++) {
+            ok += chat(router.replicaFor(i), s) == 200 ? 1 : 0;
+        }
+        assertEquals(calls, ok, histogram(statuses));
+    }
+
+    /** Waits until the alert is announced {@code times} times, then checks that no replica announced it twice. */
+    private void awaitAlerts(WebhookReceiver receiver, long rule, Subject s, int times) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && (receiver.received().size() < times || mails() < times
+                || count("select count(*) from notifications n join alert_firings f on f.id = n.firing_id "
+                + "where f.rule_id = ? and n.member_id = ?", rule, s.memberId) < times)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500); // the other replica's late evaluation, if it were to send too
+        assertEquals(times, receiver.received().size(), "webhooks");
+        assertEquals(times, mails(), "e-mails");
+        assertEquals(times, count("select count(*) from notifications n join alert_firings f on f.id = n.firing_id "
+                + "join members m on m.id = n.member_id where f.rule_id = ? and m.role = 'superadmin'", rule), "admin's");
+        assertEquals(times, count("select count(*) from notifications n join alert_firings f on f.id = n.firing_id "
+                + "where f.rule_id = ? and n.member_id = ?", rule, s.memberId), "member's");
+        assertEquals(2L * times, count("select count(*) from alert_deliveries d join alert_firings f on f.id = d.firing_id "
+                + "where f.rule_id = ? and d.status = 'sent'", rule), "deliveries (a webhook and an e-mail each) logged as sent");
+    }
+
+    private int mails() {
+        return (int) java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals("ops-replicas@lab.example"));
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
     }
 
     private record Subject(long memberId, long settingId, String token) {

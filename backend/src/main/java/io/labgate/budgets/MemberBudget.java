@@ -1,0 +1,22 @@
+package io.labgate.budgets;
+
+import java.math.BigDecimal;
+
+/**
+ * A member's monthly cost budget: their own where one is set, else their plan's; {@code usd} 0 means none. The
+ * warning share is the plan's. This is the one place that says which budget applies.
+ */
+public record MemberBudget(BigDecimal usd, int softPercent, Source source) {
+
+    public enum Source { MEMBER, PLAN }
+
+    public static MemberBudget of(BigDecimal memberOverride, BigDecimal planBudget, int planSoftPercent) {
+        return memberOverride != null
+                ? new MemberBudget(memberOverride, planSoftPercent, Source.MEMBER)
+                : new MemberBudget(planBudget == null ? BigDecimal.ZERO : planBudget, planSoftPercent, Source.PLAN);
+    }
+
+    public boolean limited() {
+        return usd.signum() > 0;
+    }
+}
