@@ -7,6 +7,7 @@ import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
 import { AiServicePage } from './routes/AiServicePage';
+import { MemberPage } from './routes/MemberPage';
 import { WorkspacePage } from './routes/WorkspacePage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
+        <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
       </Route>

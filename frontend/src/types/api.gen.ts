@@ -1362,6 +1362,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    assigned?: boolean;
                     is_enabled?: boolean;
                     page?: number;
                     plan_id?: number;
@@ -1380,7 +1381,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PageResponseAccessView"];
+                        "application/json": components["schemas"]["PageResponseMemberAccessView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -1507,6 +1508,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/user-ai-access/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For Member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberAccessDetail"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2962,6 +3015,11 @@ export interface components {
             user_prompt: string;
             ai_response: string;
             source: string;
+            model: string;
+            /** Format: int32 */
+            prompt_tokens: number;
+            /** Format: int32 */
+            completion_tokens: number;
             timestamp: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
@@ -3052,6 +3110,14 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["MemberView"];
         };
+        MemberAccessDetail: {
+            access: components["schemas"]["AccessView"];
+            windows: components["schemas"]["UsageWindowView"][];
+        };
+        MemberAccessView: {
+            member: components["schemas"]["MemberView"];
+            access: components["schemas"]["AccessView"];
+        };
         MemberBill: {
             /** Format: int64 */
             member_id: number;
@@ -3125,15 +3191,6 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
-        PageResponseAccessView: {
-            items: components["schemas"]["AccessView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-        };
         PageResponseAuditEntryView: {
             items: components["schemas"]["AuditEntryView"][];
             /** Format: int64 */
@@ -3154,6 +3211,15 @@ export interface components {
         };
         PageResponseLogView: {
             items: components["schemas"]["LogView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        PageResponseMemberAccessView: {
+            items: components["schemas"]["MemberAccessView"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
