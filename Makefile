@@ -14,8 +14,8 @@ export LABGATE_DB_PORT
 MVN := cd backend && ./mvnw -B -ntp
 NPM := cd frontend && npm
 
-.PHONY: help run test test-backend test-frontend test-e2e test-deploy frontend-deps frontend-build build image \
-	manifests bench clean api-types
+.PHONY: help run test test-backend test-beside-run test-frontend test-e2e test-deploy frontend-deps frontend-build \
+	build backend-build image manifests bench clean api-types
 
 help:
 	@echo "make run        build everything and start LabGate at http://localhost:8080 (data in $(LABGATE_DATA_DIR))"
@@ -42,13 +42,19 @@ run: build
 	@mkdir -p $(LABGATE_DATA_DIR)
 	QUARKUS_PROFILE=embedded $(JAVA_HOME)/bin/java -jar backend/target/quarkus-app/quarkus-run.jar
 
-test: test-deploy test-backend test-frontend test-e2e
+test: test-deploy test-backend test-beside-run test-frontend test-e2e
 
 # Unit and @QuarkusTest suites on the embedded PostgreSQL, then the packaged app as several replicas on a
 # real PostgreSQL server (*IT).
 test-backend:
 	scripts/ensure-postgres.sh
 	$(MVN) verify
+
+# `make test` passes while `make run` runs: the app built and started as `make run` does it (PostgreSQL on
+# $(DB_PORT), HTTP on 8080, a temporary data folder), a real backend test run beside it, then both stopped. When
+# those ports are taken (a real `make run`), the test runs beside that instead.
+test-beside-run:
+	DB_PORT=$(DB_PORT) scripts/test-beside-run.sh
 
 # The SPA's API types are generated from the backend's OpenAPI document; a drift fails the build.
 backend/target/openapi/openapi.json:

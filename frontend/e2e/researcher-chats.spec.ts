@@ -28,15 +28,29 @@ test('a researcher chats with a streamed answer and sees the usage counted', asy
   await expect(page.getByText('1 / 200 회')).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/researcher-chat.png', fullPage: true });
 
-  // The chat is in the prompt log without any extra step, and exports as the development log.
+  // A new conversation is a new prompt-log session.
+  await page.getByRole('button', { name: '새 대화' }).click();
+  await page.getByLabel('메시지').fill('평가 기준을 다시 정리해 주세요');
+  await page.getByRole('button', { name: '보내기' }).click();
+  await expect(log.getByText(/토큰 · sandbox-echo/)).toBeVisible();
+
+  // Both chats are in the prompt log without any extra step, each its own session, and export as development logs.
   await page.getByRole('link', { name: '프롬프트 로그' }).click();
-  await page.getByRole('button', { name: /^app-/ }).first().click();
+  const sessions = page.getByRole('navigation', { name: '세션' }).getByRole('button', { name: /^chat-[0-9a-f]{8}$/ });
+  await expect(sessions).toHaveCount(2);
   const preview = page.getByRole('article', { name: '개발일지 미리보기' });
-  await expect(preview.getByRole('heading', { name: '개발일지 - 프롬프트 로그' })).toBeVisible();
-  await expect(preview.getByText('AHP에서 일관성 비율이 0.1을 넘으면 어떻게 하나요?', { exact: true })).toBeVisible();
-  const download = page.waitForEvent('download');
-  await preview.getByRole('button', { name: 'Markdown 내려받기' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^개발일지_\d{8}_프롬프트_로그\.md$/);
+  const names: string[] = [];
+  for (const [i, prompt] of ['평가 기준을 다시 정리해 주세요', 'AHP에서 일관성 비율이 0.1을 넘으면 어떻게 하나요?'].entries()) {
+    await sessions.nth(i).click();
+    await expect(preview.getByRole('heading', { name: '개발일지 - 프롬프트 로그' })).toBeVisible();
+    await expect(preview.getByText(prompt, { exact: true })).toBeVisible();
+    await expect(preview.getByRole('heading', { name: /^1\. 챗봇 \(/ })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await preview.getByRole('button', { name: 'Markdown 내려받기' }).click();
+    names.push((await download).suggestedFilename());
+  }
+  for (const name of names) expect(name).toMatch(/^개발일지_\d{8}_chat-[0-9a-f]{8}_프롬프트_로그\.md$/);
+  expect(names[0]).not.toBe(names[1]);
   await page.screenshot({ path: 'e2e/artifacts/prompt-log.png', fullPage: true });
 
   // The super-admin sees the call in usage monitoring.

@@ -49,7 +49,7 @@ test('a disabled member is told why and cannot type', async ({ page, request }) 
   const researcher = await researcherOn(request, 'basic');
   const boss = await login(request, { username: process.env.E2E_ADMIN_USERNAME ?? 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'admin-password-123' });
   const list = await (await request.get(`/api/admin/user-ai-access?q=${researcher.username}`, { headers: { Authorization: `Bearer ${boss.token}` } })).json();
-  await request.patch(`/api/admin/user-ai-access/${list.items[0].id}`, { headers: { Authorization: `Bearer ${boss.token}` }, data: { is_enabled: false } });
+  await request.patch(`/api/admin/user-ai-access/${list.items[0].access.id}`, { headers: { Authorization: `Bearer ${boss.token}` }, data: { is_enabled: false } });
   await openAs(page, await login(request, researcher), '/me');
   await expect(page.getByText('관리자가 AI 기능을 비활성화했습니다')).toBeVisible();
   await expect(page.getByLabel('메시지')).toBeDisabled();

@@ -8,6 +8,7 @@ import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
 import { AiServicePage } from './routes/AiServicePage';
+import { MemberPage } from './routes/MemberPage';
 import { WorkspacePage } from './routes/WorkspacePage';
 import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
         <Route path="/admin/alerts" element={<RequireRole role="superadmin"><AlertsRoute /></RequireRole>} />
+        <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
         <Route path="/account" element={<AccountPage />} />

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import type { Access, AiSettingInput, AlertChannel, AlertRule, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
-import { alertChannel, alertRule, db, member, plan, setting } from './db';
+import { access, alertChannel, alertRule, db, member, plan, setting, usage } from './db';
 
 /** The server's error shape. Its English message is a fallback for API clients: the SPA must never show it. */
 export const SERVER_ENGLISH = 'Server English fallback';
@@ -89,11 +89,21 @@ export const handlers = [
     HttpResponse.json({ success: true, is_valid: true, code: 'model_listed', params: { models: 12, model: `model-${params.id}` },
       message: SERVER_ENGLISH, latency_ms: 42 })),
 
-  http.get('/api/admin/user-ai-access', ({ request }) => {
+  http.get('/api/admin/user-ai-access', async ({ request }) => {
+    await record(request);
     const url = new URL(request.url);
     const q = url.searchParams.get('q') ?? '';
-    const items = db.access.filter((a) => !q || a.user.username.includes(q));
+    const assigned = url.searchParams.get('assigned');
+    const planId = url.searchParams.get('plan_id');
+    const items = db.members
+      .map((m) => ({ member: m, access: db.access.find((a) => a.user.id === m.id) ?? null }))
+      .filter(({ member, access }) => (member.role === 'researcher' || access) && (!q || member.username.includes(q))
+        && (assigned === null || String(access !== null) === assigned) && (!planId || access?.plan.id === Number(planId)));
     return HttpResponse.json({ items, total: items.length, page: 0, size: 20 });
+  }),
+  http.get('/api/admin/user-ai-access/members/:id', ({ params }) => {
+    const found = db.access.find((a) => a.user.id === Number(params.id)) ?? null;
+    return HttpResponse.json({ access: found, windows: found ? usage().windows : [] });
   }),
   http.patch('/api/admin/user-ai-access/:id', async ({ request, params }) => {
     await record(request);
@@ -111,8 +121,17 @@ export const handlers = [
   }),
   http.post('/api/admin/user-ai-access/bulk-assign', async ({ request }) => {
     await record(request);
-    const body = (await request.json()) as { user_ids: number[] };
-    return HttpResponse.json({ assigned: body.user_ids.length, created: body.user_ids.length, updated: 0 });
+    const body = (await request.json()) as { user_ids: number[]; ai_plan_id: number };
+    const plan = db.plans.find((p) => p.id === body.ai_plan_id)!;
+    const created = body.user_ids.filter((id) => !db.access.some((a) => a.user.id === id));
+    for (const id of created) {
+      const m = db.members.find((x) => x.id === id)!;
+      db.access.push(access({ id: 200 + id, user: { id, username: m.username, email: m.email, first_name: m.first_name, last_name: m.last_name },
+        plan: { id: plan.id, name: plan.name, display_name: plan.display_name, monthly_token_limit: plan.monthly_token_limit,
+          daily_request_limit: plan.daily_request_limit, features: plan.features, monthly_budget_usd: plan.monthly_budget_usd,
+          budget_soft_percent: plan.budget_soft_percent }, ai_settings: null, tokens_used_today: 0, tokens_used_month: 0, requests_today: 0 }));
+    }
+    return HttpResponse.json({ assigned: body.user_ids.length, created: created.length, updated: body.user_ids.length - created.length });
   }),
 
   http.get('/api/admin/members', ({ request }) => {
@@ -133,6 +152,10 @@ export const handlers = [
     return HttpResponse.json(created, { status: 201 });
   }),
 
+  http.get('/api/admin/members/:id', ({ params }) => {
+    const found = db.members.find((m) => m.id === Number(params.id));
+    return found ? HttpResponse.json(found) : error(404, 'not_found', { resource: 'member', id: Number(params.id) });
+  }),
   http.patch('/api/admin/members/:id', async ({ request, params }) => {
     await record(request);
     const i = db.members.findIndex((m) => m.id === Number(params.id));

@@ -2079,6 +2079,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    assigned?: boolean;
                     is_enabled?: boolean;
                     page?: number;
                     plan_id?: number;
@@ -2097,7 +2098,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PageResponseAccessView"];
+                        "application/json": components["schemas"]["PageResponseMemberAccessView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2224,6 +2225,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/user-ai-access/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For Member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberAccessDetail"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4239,6 +4292,11 @@ export interface components {
             user_prompt: string;
             ai_response: string;
             source: string;
+            model: string;
+            /** Format: int32 */
+            prompt_tokens: number;
+            /** Format: int32 */
+            completion_tokens: number;
             timestamp: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
@@ -4342,6 +4400,14 @@ export interface components {
             hash: number;
             wildcard_type: boolean;
             wildcard_subtype: boolean;
+        };
+        MemberAccessDetail: {
+            access: components["schemas"]["AccessView"];
+            windows: components["schemas"]["UsageWindowView"][];
+        };
+        MemberAccessView: {
+            member: components["schemas"]["MemberView"];
+            access: components["schemas"]["AccessView"];
         };
         MemberBill: {
             /** Format: int64 */
@@ -4464,15 +4530,6 @@ export interface components {
             media_type: components["schemas"]["MediaType"];
             data: unknown;
         };
-        PageResponseAccessView: {
-            items: components["schemas"]["AccessView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-        };
         PageResponseAlertDeliveryView: {
             items: components["schemas"]["AlertDeliveryView"][];
             /** Format: int64 */
@@ -4502,6 +4559,15 @@ export interface components {
         };
         PageResponseLogView: {
             items: components["schemas"]["LogView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        PageResponseMemberAccessView: {
+            items: components["schemas"]["MemberAccessView"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */

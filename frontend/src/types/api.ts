@@ -71,6 +71,17 @@ export interface AlertEventParams {
 export type AppNotification = Omit<WithNull<Schemas['NotificationView'], 'read_at'>, 'params'> & { params: AlertEventParams };
 export type NotificationPage = Omit<Schemas['NotificationPage'], 'items'> & { items: AppNotification[] };
 
+/** A row of the AI-access list: a member and their access, or null while none is assigned. */
+export type MemberAccess = { member: Member; access: Access | null };
+/** One limit with what is used and left and when it resets; no limit → `limit` and `left` are null. */
+export type UsageWindow = Omit<WithNull<Schemas['UsageWindowView'], 'limit' | 'left'>, 'window' | 'scope' | 'metric'> & {
+  window: 'hour' | 'day' | 'month';
+  scope: 'plan' | 'provider';
+  metric: 'requests' | 'tokens';
+};
+/** One member's access, for their page, with every window that limits them (none without access). */
+export type MemberAccessDetail = { access: Access | null; windows: UsageWindow[] };
+
 export interface ImportResult {
   created: number;
   members: { member: Member; temporary_password: string | null }[];

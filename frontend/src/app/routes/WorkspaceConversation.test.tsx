@@ -43,8 +43,9 @@ describe('conversations in the workspace', () => {
     await screen.findByText(/29 토큰/);
     await userEvent.click(screen.getByRole('tab', { name: '분석' }));
     expect(within(screen.getByRole('list', { name: '대화' })).queryByText('채팅 질문')).not.toBeInTheDocument();
-    const stored = JSON.parse(sessionStorage.getItem('labgate.chat.5.chat') ?? '[]');
-    expect(stored.map((t: { content: string }) => t.content)).toEqual(['채팅 질문', '**CR** is 0.08, acceptable.']);
+    const stored = JSON.parse(sessionStorage.getItem('labgate.chat.5.chat') ?? '{}');
+    expect(stored.turns.map((t: { content: string }) => t.content)).toEqual(['채팅 질문', '**CR** is 0.08, acceptable.']);
+    expect(stored.session_id).toMatch(/^chat-[0-9a-f]{8}$/);
   });
 
   it('keeps what arrived of a stopped answer and says it was stopped', async () => {

@@ -42,7 +42,8 @@ describe('researcher workspace', () => {
     expect(await within(log).findByText('CR')).toContainHTML('strong');
     expect(await within(log).findByText(/29 토큰 · gpt-4.1-mini/)).toBeInTheDocument();
     const sent = db.requests.find((r) => r.path === '/api/ai/chat')!;
-    expect(sent.body).toEqual({ messages: [{ role: 'user', content: '일관성 비율 0.08은 괜찮나요?' }], stream: true });
+    expect(sent.body).toEqual({ messages: [{ role: 'user', content: '일관성 비율 0.08은 괜찮나요?' }], stream: true,
+      session_id: expect.stringMatching(/^chat-[0-9a-f]{8}$/) });
   });
 
   it('sends analysis requests to the analysis feature', async () => {

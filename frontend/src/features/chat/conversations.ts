@@ -9,13 +9,24 @@ export interface Turn extends ChatMessage {
 }
 
 export interface Conversation {
+  /**
+   * The prompt-log session of this conversation, sent with every call: set by its first message, dropped by
+   * "new conversation", so each conversation (and each feature's) is its own session in the log.
+   */
+  sessionId: string | null;
   turns: Turn[];
   busy: boolean;
   error: Error | null;
 }
 
+/** What the browser tab keeps of a conversation. */
+interface Stored {
+  session_id: string | null;
+  turns: Turn[];
+}
+
 const PREFIX = 'labgate.chat.';
-const EMPTY: Conversation = { turns: [], busy: false, error: null };
+const EMPTY: Conversation = { sessionId: null, turns: [], busy: false, error: null };
 const memory = new Map<string, Conversation>();
 const running = new Map<string, AbortController>();
 const listeners = new Set<() => void>();
@@ -23,15 +34,18 @@ const listeners = new Set<() => void>();
 /** One conversation per member and feature. */
 export const conversationKey = (memberId: number, feature: Feature) => `${PREFIX}${memberId}.${feature}`;
 
+/** A new prompt-log session id for a conversation with a feature: "chat-3f9a2b1c". */
+export const newSessionId = (feature: Feature) => `${feature}-${crypto.randomUUID().slice(0, 8)}`;
+
 function restore(key: string): Conversation {
   try {
     const raw = sessionStorage.getItem(key);
     if (!raw) return EMPTY;
-    const turns = JSON.parse(raw) as Turn[];
+    const { session_id, turns } = JSON.parse(raw) as Stored;
     // An answer still streaming when the page went away ends where it was.
     const last = turns[turns.length - 1];
     if (last?.role === 'assistant' && !last.summary && !last.stopped) turns[turns.length - 1] = { ...last, stopped: true };
-    return { turns, busy: false, error: null };
+    return { sessionId: session_id, turns, busy: false, error: null };
   } catch {
     return EMPTY;
   }
@@ -50,7 +64,7 @@ function write(key: string, change: Partial<Conversation>) {
   const next = { ...read(key), ...change };
   memory.set(key, next);
   try {
-    if (next.turns.length) sessionStorage.setItem(key, JSON.stringify(next.turns));
+    if (next.turns.length) sessionStorage.setItem(key, JSON.stringify({ session_id: next.sessionId, turns: next.turns } satisfies Stored));
     else sessionStorage.removeItem(key);
   } catch {
     /* storage full or unavailable: the conversation still lives for this page */
@@ -70,17 +84,18 @@ const patchLast = (key: string, patch: (turn: Turn) => Turn) => {
  * stream belongs to the conversation, not to a screen: switching tabs does not stop or lose it.
  */
 export async function send(key: string, feature: Feature, text: string) {
-  const { turns, busy } = read(key);
+  const { turns, busy, sessionId: current } = read(key);
   if (busy) return;
+  const sessionId = current ?? newSessionId(feature);
   const history: ChatMessage[] = [
     ...turns.filter((t) => t.content).map(({ role, content }) => ({ role, content })),
     { role: 'user', content: text },
   ];
-  write(key, { turns: [...turns, { role: 'user', content: text }, { role: 'assistant', content: '' }], busy: true, error: null });
+  write(key, { sessionId, turns: [...turns, { role: 'user', content: text }, { role: 'assistant', content: '' }], busy: true, error: null });
   const controller = new AbortController();
   running.set(key, controller);
   try {
-    await streamChat(feature, history, {
+    await streamChat(feature, history, sessionId, {
       onDelta: (delta) => patchLast(key, (turn) => ({ ...turn, content: turn.content + delta })),
       onDone: (summary) => patchLast(key, (turn) => ({ ...turn, summary })),
     }, controller.signal);
@@ -101,9 +116,10 @@ export function stop(key: string) {
   running.get(key)?.abort();
 }
 
+/** "New conversation": empty, and the next message starts a new prompt-log session. */
 export function clear(key: string) {
   stop(key);
-  write(key, { turns: [], error: null });
+  write(key, { sessionId: null, turns: [], error: null });
 }
 
 /** Forgets every conversation of this browser tab (on logout). */

@@ -1,5 +1,5 @@
-import type { Feature, OfferedPlan } from '@/types/api';
-import type { MyUsage, UsageWindow } from './api/get-my-usage';
+import type { Feature, OfferedPlan, UsageWindow } from '@/types/api';
+import type { MyUsage } from './api/get-my-usage';
 
 /** Why a member cannot use any AI feature right now, or null when they can. */
 export type AccessBlock =

@@ -23,14 +23,15 @@ interface Handlers {
 }
 
 /**
- * POST /api/ai/{feature} with stream: true and read the Server-Sent Events as they arrive. Aborting the
- * signal stops the answer; the server then bills only what was produced.
+ * POST /api/ai/{feature} with stream: true and read the Server-Sent Events as they arrive. The call is logged in
+ * the prompt-log session `sessionId`. Aborting the signal stops the answer; the server then bills only what was
+ * produced.
  */
-export async function streamChat(feature: Feature, messages: ChatMessage[], handlers: Handlers, signal: AbortSignal) {
+export async function streamChat(feature: Feature, messages: ChatMessage[], sessionId: string, handlers: Handlers, signal: AbortSignal) {
   const response = await fetch(`/api/ai/${feature}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', Authorization: `Bearer ${session.token() ?? ''}` },
-    body: JSON.stringify({ messages, stream: true }),
+    body: JSON.stringify({ messages, stream: true, session_id: sessionId }),
     signal,
   });
   if (response.status === 401) session.expire();

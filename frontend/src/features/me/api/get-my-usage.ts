@@ -1,15 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '@/lib/api-client';
-
-export interface UsageWindow {
-  window: 'hour' | 'day' | 'month';
-  scope: 'plan' | 'provider';
-  metric: 'requests' | 'tokens';
-  used: number;
-  limit: number | null;
-  left: number | null;
-  resets_at: string;
-}
+import type { UsageWindow } from '@/types/api';
 
 export interface MyUsage {
   plan_name: string;

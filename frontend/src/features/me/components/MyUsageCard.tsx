@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/Badge';
 import { EmptyState, ErrorState, Loading } from '@/components/States';
+import { UsageWindows } from '@/components/UsageWindows';
 import { useMyUsage } from '../api/get-my-usage';
-import { UsageWindows } from './UsageWindows';
 import { BudgetWindow } from './BudgetWindow';
 
 /** The member's plan, provider and what is left; refreshed after every answer. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/Layout';
 import { Badge } from '@/components/Badge';
@@ -72,7 +72,7 @@ export function MembersPage() {
                 <tbody>
                   {members.data.items.map((m) => (
                     <tr key={m.id}>
-                      <td data-label={t('members.name')}>{fullName(m)}{m.id === me?.id && <> <Badge tone="info">{t('ownAccount.badge')}</Badge></>}</td><td data-label={t('members.username')}>{m.username}</td><td data-label={t('members.email')}>{m.email}</td>
+                      <td data-label={t('members.name')}><Link to={`/admin/members/${m.id}`}>{fullName(m)}</Link>{m.id === me?.id && <> <Badge tone="info">{t('ownAccount.badge')}</Badge></>}</td><td data-label={t('members.username')}>{m.username}</td><td data-label={t('members.email')}>{m.email}</td>
                       <td data-label={t('members.role')}>{t(`members.roles.${m.role}`)}</td>
                       <td data-label={t('common.status')}><Badge tone={m.is_active ? 'ok' : 'off'}>{m.is_active ? t('common.active') : t('common.inactive')}</Badge></td>
                       <td data-label={t('common.actions')}><div className="actions">

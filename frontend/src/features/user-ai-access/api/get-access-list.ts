@@ -1,21 +1,25 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Access, Page } from '@/types/api';
+import type { MemberAccess, Page } from '@/types/api';
 
 export interface AccessFilter {
   q?: string;
   planId?: string;
+  /** false: only the members without access. */
+  assigned?: boolean;
   page: number;
   size: number;
 }
 
 export const accessQueryKey = ['user-ai-access'] as const;
 
+/** Every researcher with their access (or none yet), and anyone else who has access. */
 export function getAccessList(f: AccessFilter) {
   const params = new URLSearchParams({ page: String(f.page), size: String(f.size) });
   if (f.q) params.set('q', f.q);
   if (f.planId) params.set('plan_id', f.planId);
-  return api<Page<Access>>(`/api/admin/user-ai-access?${params}`);
+  if (f.assigned !== undefined) params.set('assigned', String(f.assigned));
+  return api<Page<MemberAccess>>(`/api/admin/user-ai-access?${params}`);
 }
 
 export const accessListQueryOptions = (f: AccessFilter) =>
@@ -23,7 +27,7 @@ export const accessListQueryOptions = (f: AccessFilter) =>
     queryKey: [...accessQueryKey, f],
     queryFn: () => getAccessList(f),
     placeholderData: keepPreviousData,
-    // The Users tab shows usage as it happens.
+    // The AI-access list shows usage as it happens.
     refetchInterval: 15_000,
   });
 
@@ -32,7 +36,7 @@ export function useAccessList(f: AccessFilter) {
 }
 
 /** Assignments change the member counts shown on plans and provider settings too. */
-export function invalidateAccessViews(queryClient: import('@tanstack/react-query').QueryClient) {
+export function invalidateAccessViews(queryClient: QueryClient) {
   return Promise.all(
     [accessQueryKey, ['plans'], ['ai-settings'], ['me']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );

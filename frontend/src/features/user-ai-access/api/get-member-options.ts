@@ -9,6 +9,6 @@ export function getMemberOptions(q: string) {
   return api<Page<Member>>(`/api/admin/members?${params}`);
 }
 
-export function useMemberOptions(q: string) {
-  return useQuery({ queryKey: ['member-options', q], queryFn: () => getMemberOptions(q), placeholderData: keepPreviousData });
+export function useMemberOptions(q: string, enabled = true) {
+  return useQuery({ queryKey: ['member-options', q], queryFn: () => getMemberOptions(q), placeholderData: keepPreviousData, enabled });
 }

@@ -13,19 +13,21 @@ interface Props {
   plans: PlanOption[];
   settings: SettingOption[];
   preselected?: number[];
+  /** Assign to this member alone: no picker. */
+  only?: { id: number; name: string };
   onClose: () => void;
 }
 
-export function AssignModal({ plans, settings, preselected = [], onClose }: Props) {
+export function AssignModal({ plans, settings, preselected = [], only, onClose }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const assign = useBulkAssign();
   const [q, setQ] = useState('');
-  const [selected, setSelected] = useState<Set<number>>(new Set(preselected));
+  const [selected, setSelected] = useState<Set<number>>(new Set(only ? [only.id] : preselected));
   const [planId, setPlanId] = useState('');
   const [settingId, setSettingId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const members = useMemberOptions(q);
+  const members = useMemberOptions(q, !only);
 
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -45,13 +47,14 @@ export function AssignModal({ plans, settings, preselected = [], onClose }: Prop
   };
 
   return (
-    <Modal wide title={t('users.assignModal.title')} onClose={onClose}
+    <Modal wide={!only} title={t('users.assignModal.title')} onClose={onClose}
       footer={<>
-        <span className="muted">{t('users.assignModal.selectedCount', { count: selected.size })}</span>
+        {!only && <span className="muted">{t('users.assignModal.selectedCount', { count: selected.size })}</span>}
         <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
         <button type="button" className="button primary" disabled={assign.isPending} onClick={submit}>{t('users.assignModal.submit')}</button>
       </>}>
-      <div className="form-grid two">
+      {only && <p>{t('users.assignModal.to', { name: only.name })}</p>}
+      <div className={only ? 'form-grid' : 'form-grid two'}>
         <Field label={t('users.assignModal.plan')}>
           <select value={planId} onChange={(e) => setPlanId(e.target.value)}>
             <option value="">—</option>
@@ -65,19 +68,21 @@ export function AssignModal({ plans, settings, preselected = [], onClose }: Prop
           </select>
         </Field>
       </div>
-      <Field label={t('users.assignModal.searchMembers')}>
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-      </Field>
-      <fieldset className="member-picker">
-        <legend>{t('users.assignModal.members')}</legend>
-        {members.data?.items.length === 0 && <p className="muted">{t('users.assignModal.noMembers')}</p>}
-        {members.data?.items.map((m) => (
-          <label key={m.id} className="check">
-            <input type="checkbox" checked={selected.has(m.id)} onChange={() => toggle(m.id)} />
-            {fullName(m)} <span className="muted">({m.username}, {m.email})</span>
-          </label>
-        ))}
-      </fieldset>
+      {!only && <>
+        <Field label={t('users.assignModal.searchMembers')}>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </Field>
+        <fieldset className="member-picker">
+          <legend>{t('users.assignModal.members')}</legend>
+          {members.data?.items.length === 0 && <p className="muted">{t('users.assignModal.noMembers')}</p>}
+          {members.data?.items.map((m) => (
+            <label key={m.id} className="check">
+              <input type="checkbox" checked={selected.has(m.id)} onChange={() => toggle(m.id)} />
+              {fullName(m)} <span className="muted">({m.username}, {m.email})</span>
+            </label>
+          ))}
+        </fieldset>
+      </>}
       {(problem || assign.error) && <p role="alert" className="form-error">{problem ?? errorMessage(assign.error)}</p>}
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '@/testing/render';
 import { db } from '@/testing/db';
@@ -74,6 +74,41 @@ describe('users tab', () => {
     expect(await within(row).findByText('비활성')).toBeInTheDocument();
     expect(await screen.findByText('AI 기능을 비활성화했습니다')).toBeInTheDocument();
     expect(db.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ is_enabled: false });
+  });
+
+  it('lists a researcher without a plan as unassigned and assigns one from the row', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    const row = await screen.findByTestId('access-row-lee');
+    expect(within(row).getByText('할당 안 됨')).toBeInTheDocument();
+    expect(within(row).queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(within(row).queryByRole('button', { name: '사용량 초기화' })).not.toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('button', { name: '할당' }));
+    const dialog = screen.getByRole('dialog', { name: 'AI 기능 할당' });
+    expect(dialog).toHaveTextContent('Lee Seo-yeon님에게 할당합니다.');
+    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    await userEvent.selectOptions(within(dialog).getByLabelText('요금제'), '기본형 ($10/월)');
+    await userEvent.click(within(dialog).getByRole('button', { name: '할당' }));
+    expect(await screen.findByText('1명의 사용자에게 AI 기능이 할당되었습니다')).toBeInTheDocument();
+    expect(db.requests.find((r) => r.path.endsWith('bulk-assign'))!.body).toEqual({ user_ids: [6], ai_plan_id: 2 });
+    const assigned = await screen.findByTestId('access-row-lee');
+    expect(await within(assigned).findByText('기본형 ($10/월)')).toBeInTheDocument();
+    expect(within(assigned).queryByText('할당 안 됨')).not.toBeInTheDocument();
+  });
+
+  it('filters to the members without a plan through the API', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    await screen.findByTestId('access-row-kim');
+    await userEvent.selectOptions(screen.getByLabelText('요금제 필터'), '할당 안 됨');
+    await waitFor(() => expect(screen.queryByTestId('access-row-kim')).not.toBeInTheDocument());
+    expect(screen.getByTestId('access-row-lee')).toBeInTheDocument();
+    expect(db.requests.some((r) => r.path.startsWith('/api/admin/user-ai-access?') && r.path.includes('assigned=false'))).toBe(true);
+  });
+
+  it('opens a member\'s page from their name', async () => {
+    renderApp('/admin/ai-service?tab=users', { as: 'admin' });
+    await userEvent.click(within(await screen.findByTestId('access-row-kim')).getByRole('link', { name: 'Kim Ji-woo' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kim Ji-woo' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '계정' })).toBeInTheDocument();
   });
 
   it('opens the usage tab filtered to the member', async () => {

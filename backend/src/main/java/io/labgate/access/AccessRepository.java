@@ -1,13 +1,15 @@
 package io.labgate.access;
 
+import io.labgate.common.security.Roles;
+import io.labgate.members.Member;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -28,45 +30,61 @@ public class AccessRepository implements PanacheRepository<UserAiAccess> {
         return list("member.id in ?1", memberIds);
     }
 
-    List<UserAiAccess> page(AccessFilter filter, int page, int size) {
-        return find(FETCH + filter.where(), Sort.ascending("m.username"), filter.params()).page(page, size).list();
+    List<UserAiAccess> findFetchedByMembers(Collection<Long> memberIds) {
+        return find(FETCH + " where m.id in ?1", memberIds).list();
     }
 
-    long count(AccessFilter filter) {
-        var query = getEntityManager().createQuery(
-                "select count(a) from UserAiAccess a join a.member m join a.plan p" + filter.where(), Long.class);
-        filter.params().map().forEach(query::setParameter);
+    /** A page of the members the AI-access list shows, by username. */
+    List<Member> listedMembers(ListFilter filter, int page, int size) {
+        var query = getEntityManager().createQuery("select m from Member m" + filter.where() + " order by m.username",
+                Member.class);
+        filter.params().forEach(query::setParameter);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    long countListed(ListFilter filter) {
+        var query = getEntityManager().createQuery("select count(m) from Member m" + filter.where(), Long.class);
+        filter.params().forEach(query::setParameter);
         return query.getSingleResult();
     }
 
-    /** The list filters of the Users tab, as a where clause shared by the page and its count. */
-    record AccessFilter(String q, Long planId, Boolean enabled) {
+    /**
+     * The AI-access list: every researcher, assigned or not, and anyone else who has access (a super-admin may),
+     * narrowed by name, plan, whether AI is enabled, and whether access is assigned at all.
+     */
+    record ListFilter(String q, Long planId, Boolean enabled, Boolean assigned) {
+
+        private static final String ACCESS = "select a.id from UserAiAccess a where a.member = m";
 
         String where() {
-            StringBuilder where = new StringBuilder(" where 1 = 1");
+            StringBuilder where = new StringBuilder(" where (m.role = :researcher or exists (" + ACCESS + "))");
             if (q != null && !q.isBlank()) {
                 where.append(" and (lower(m.username) like :q or lower(m.email) like :q"
                         + " or lower(m.firstName) like :q or lower(m.lastName) like :q)");
             }
             if (planId != null) {
-                where.append(" and p.id = :planId");
+                where.append(" and exists (" + ACCESS + " and a.plan.id = :planId)");
             }
             if (enabled != null) {
-                where.append(" and a.isEnabled = :enabled");
+                where.append(" and exists (" + ACCESS + " and a.isEnabled = :enabled)");
+            }
+            if (assigned != null) {
+                where.append(assigned ? " and exists (" : " and not exists (").append(ACCESS).append(")");
             }
             return where.toString();
         }
 
-        Parameters params() {
-            Parameters params = new Parameters();
+        Map<String, Object> params() {
+            Map<String, Object> params = new HashMap<>();
+            params.put("researcher", Roles.RESEARCHER);
             if (q != null && !q.isBlank()) {
-                params.and("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+                params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
             }
             if (planId != null) {
-                params.and("planId", planId);
+                params.put("planId", planId);
             }
             if (enabled != null) {
-                params.and("enabled", enabled);
+                params.put("enabled", enabled);
             }
             return params;
         }

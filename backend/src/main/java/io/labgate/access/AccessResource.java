@@ -27,11 +27,19 @@ public class AccessResource {
         this.service = service;
     }
 
+    /** Every researcher, with their access or none yet ({@code assigned=false}: only those), and others with access. */
     @GET
-    public PageResponse<AccessView> list(@QueryParam("q") String q, @QueryParam("plan_id") Long planId,
-                                         @QueryParam("is_enabled") Boolean enabled,
-                                         @Valid @BeanParam PageRequest page) {
-        return service.list(q, planId, enabled, page);
+    public PageResponse<MemberAccessView> list(@QueryParam("q") String q, @QueryParam("plan_id") Long planId,
+                                               @QueryParam("is_enabled") Boolean enabled,
+                                               @QueryParam("assigned") Boolean assigned,
+                                               @Valid @BeanParam PageRequest page) {
+        return service.list(q, planId, enabled, assigned, page);
+    }
+
+    @GET
+    @Path("/members/{memberId}")
+    public MemberAccessDetail forMember(long memberId) {
+        return service.forMember(memberId);
     }
 
     @POST

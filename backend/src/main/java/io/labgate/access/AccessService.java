@@ -10,10 +10,12 @@ import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.labgate.members.Member;
 import io.labgate.members.MemberRepository;
+import io.labgate.members.MemberView;
 import io.labgate.plans.Plan;
 import io.labgate.plans.PlanService;
 import io.labgate.providers.AiSetting;
 import io.labgate.providers.AiSettingService;
+import io.labgate.quota.MyUsageService;
 import io.labgate.quota.PendingUsage;
 import io.labgate.quota.QuotaService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,12 +45,14 @@ public class AccessService {
     private final CurrentMember currentMember;
     private final QuotaService quota;
     private final PendingUsage pending;
+    private final MyUsageService usage;
     private final Clock clock;
 
     AccessService(AccessRepository repository, MemberRepository members, PlanService plans,
                   AiSettingService settings, AuditService audit, CurrentMember currentMember, QuotaService quota,
-                  PendingUsage pending, Clock clock) {
+                  PendingUsage pending, MyUsageService usage, Clock clock) {
         this.quota = quota;
+        this.usage = usage;
         this.pending = pending;
         this.repository = repository;
         this.members = members;
@@ -59,11 +63,30 @@ public class AccessService {
         this.clock = clock;
     }
 
+    /** Researchers with or without access, and anyone else who has it; see {@link AccessRepository.ListFilter}. */
     @Transactional
-    public PageResponse<AccessView> list(String q, Long planId, Boolean enabled, PageRequest page) {
-        var filter = new AccessRepository.AccessFilter(q, planId, enabled);
-        List<AccessView> items = repository.page(filter, page.page, page.size).stream().map(this::view).toList();
-        return new PageResponse<>(items, repository.count(filter), page.page, page.size);
+    public PageResponse<MemberAccessView> list(String q, Long planId, Boolean enabled, Boolean assigned,
+                                               PageRequest page) {
+        var filter = new AccessRepository.ListFilter(q, planId, enabled, assigned);
+        List<Member> listed = repository.listedMembers(filter, page.page, page.size);
+        Map<Long, UserAiAccess> accessByMember = listed.isEmpty() ? Map.of()
+                : repository.findFetchedByMembers(listed.stream().map(m -> m.id).toList()).stream()
+                .collect(Collectors.toMap(a -> a.member.id, Function.identity()));
+        List<MemberAccessView> items = listed.stream().map(m -> new MemberAccessView(MemberView.of(m),
+                accessByMember.containsKey(m.id) ? view(accessByMember.get(m.id)) : null)).toList();
+        return new PageResponse<>(items, repository.countListed(filter), page.page, page.size);
+    }
+
+    /** A member's access and usage windows for their page, read after their ended calls are booked. */
+    public MemberAccessDetail forMember(long memberId) {
+        pending.awaitMember(memberId);
+        AccessView access = QuarkusTransaction.joiningExisting().call(() -> {
+            if (members.findByIdOptional(memberId).isEmpty()) {
+                throw ApiException.notFound("member", memberId);
+            }
+            return repository.findByMember(memberId).map(this::view).orElse(null);
+        });
+        return new MemberAccessDetail(access, access == null ? List.of() : usage.forMember(memberId).windows());
     }
 
     @Transactional

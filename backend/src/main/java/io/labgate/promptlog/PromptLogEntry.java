@@ -39,6 +39,15 @@ public class PromptLogEntry {
     /** app (the SPA's AI calls), api (/v1) or client (sent by a client's logger). */
     public String source;
 
+    /** The model that answered; null for entries sent by a client's logger. */
+    public String model;
+
+    @Column(name = "prompt_tokens")
+    public Integer promptTokens;
+
+    @Column(name = "completion_tokens")
+    public Integer completionTokens;
+
     @Column(name = "logged_at")
     public OffsetDateTime loggedAt;
 

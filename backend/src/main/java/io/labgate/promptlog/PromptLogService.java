@@ -45,8 +45,10 @@ public class PromptLogService {
     }
 
     /**
-     * The entry for a call that produced an answer (or part of one); the gateway hands it to the usage log,
-     * which writes it with the call's usage row.
+     * The entry for a call that produced an answer (or part of one); the gateway adds the call's model and tokens
+     * ({@link PromptLogRow#withUsage}) and hands it to the usage log, which writes it with the call's usage row.
+     * Without a session id from the client (the app's {@code session_id}, /v1's {@code X-LabGate-Session}) the
+     * entry falls into one session per channel and day ({@code app-2026-11-25}, {@code api-2026-11-25}).
      */
     public PromptLogRow entryFor(long memberId, String source, String sessionId, String context, String prompt,
                                  String response) {
@@ -54,7 +56,8 @@ public class PromptLogService {
         return new PromptLogRow(memberId, source,
                 sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source),
                 context == null || context.isBlank() ? DEFAULT_CONTEXT : context,
-                retention.apply(withoutNul(prompt)), retention.apply(withoutNul(response)), OffsetDateTime.now(clock));
+                retention.apply(withoutNul(prompt)), retention.apply(withoutNul(response)), OffsetDateTime.now(clock),
+                null, null, null);
     }
 
     /** PostgreSQL text cannot hold U+0000; a provider's answer may (members' prompts are refused with it). */
@@ -146,13 +149,21 @@ public class PromptLogService {
                     "No prompts match this selection; nothing to export");
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        String label = sessionId != null ? sessionId
+        String session = blankToNull(sessionId);
+        String label = session != null ? session
                 : date != null ? date.toString() : (from == null ? "…" : from.toLocalDate()) + " – " + (to == null ? "…" : to.toLocalDate());
         String markdown = DevelopmentLogMarkdown.render(entries.stream()
                         .map(e -> new DevelopmentLogMarkdown.Entry(e.loggedAt.atZoneSameInstant(clock.getZone()),
-                                e.context, e.userPrompt, e.aiResponse)).toList(),
+                                e.context, e.userPrompt, e.aiResponse, e.model, e.promptTokens, e.completionTokens))
+                        .toList(),
                 label, now, clock.getZone(), lang);
-        return new Export(DevelopmentLogMarkdown.fileName(now), markdown);
+        // Entries come oldest first.
+        String fileName = DevelopmentLogMarkdown.fileName(day(entries.getFirst()), day(entries.getLast()), session);
+        return new Export(fileName, markdown);
+    }
+
+    private LocalDate day(PromptLogEntry entry) {
+        return entry.loggedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
     }
 
     public record Export(String fileName, String markdown) {

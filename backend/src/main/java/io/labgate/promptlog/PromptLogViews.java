@@ -24,12 +24,14 @@ public final class PromptLogViews {
             @Size(max = 100, message = "is too long") String clientId) {
     }
 
+    /** {@code model} and the token counts are null for entries sent by a client's logger. */
     public record EntryView(Long id, Long memberId, String sessionId, String clientId, String context,
-                            String userPrompt, String aiResponse, String source, OffsetDateTime timestamp) {
+                            String userPrompt, String aiResponse, String source, String model, Integer promptTokens,
+                            Integer completionTokens, OffsetDateTime timestamp) {
 
         static EntryView of(PromptLogEntry e) {
             return new EntryView(e.id, e.memberId, e.sessionId, e.clientId, e.context, e.userPrompt, e.aiResponse,
-                    e.source, e.loggedAt);
+                    e.source, e.model, e.promptTokens, e.completionTokens, e.loggedAt);
         }
     }
 

@@ -10,10 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,11 +59,71 @@ class AccessResourceTest {
                 .body("assigned_by", equalTo("admin"))
                 .extract().path("id");
         Api.asAdmin().queryParam("q", m.username()).get("/api/admin/user-ai-access")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].member.username", equalTo(m.username()))
+                .body("items[0].access.id", equalTo(id));
         Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().statusCode(200)
                 .body("plan.display_name", equalTo("기본형 ($10/월)"))
                 .body("plan.features", hasItem("analysis"));
+    }
+
+    @Test
+    void researchersWithoutAPlanAreListedUnassignedAndAdminsOnlyWithAccess() {
+        String tag = Api.unique("list");
+        Api.TestMember waiting = named(tag, "researcher");
+        Api.TestMember assigned = named(tag, "researcher");
+        Api.TestMember admin = named(tag, "superadmin");
+        Api.TestMember adminWithAi = named(tag, "superadmin");
+        for (Api.TestMember m : List.of(assigned, adminWithAi)) {
+            Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId("basic")))
+                    .post("/api/admin/user-ai-access").then().statusCode(201);
+        }
+        String[] byUsername = Stream.of(waiting, assigned, adminWithAi).map(Api.TestMember::username).sorted()
+                .toArray(String[]::new);
+        Api.asAdmin().queryParam("q", tag).get("/api/admin/user-ai-access").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.member.username", contains(byUsername))
+                .body("items.find { it.member.id == " + waiting.id() + " }.access", nullValue())
+                .body("items.find { it.member.id == " + waiting.id() + " }.member.role", equalTo("researcher"))
+                .body("items.find { it.member.id == " + assigned.id() + " }.access.plan.name", equalTo("basic"))
+                .body("items.member.id", not(hasItem((int) admin.id())));
+        Api.asAdmin().queryParam("q", tag).queryParam("assigned", false).get("/api/admin/user-ai-access").then()
+                .body("items.member.username", contains(waiting.username()));
+        Api.asAdmin().queryParam("q", tag).queryParam("assigned", true).get("/api/admin/user-ai-access").then()
+                .body("total", equalTo(2));
+        Api.asAdmin().queryParam("q", tag).queryParam("plan_id", planId("basic")).get("/api/admin/user-ai-access")
+                .then().body("total", equalTo(2)).body("items.access.plan.name", everyItem(equalTo("basic")));
+    }
+
+    @Test
+    void aMembersPageHasTheirAccessAndEveryWindowWithItsReset() {
+        Api.TestMember m = Api.newResearcher();
+        Api.asAdmin().get("/api/admin/user-ai-access/members/" + m.id()).then().statusCode(200)
+                .body("access", nullValue())
+                .body("windows", empty());
+        int settingId = sandboxSetting();
+        Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId("basic"), "ai_settings_id", settingId))
+                .post("/api/admin/user-ai-access").then().statusCode(201);
+        Api.as(m.token()).body(Map.of("messages", List.of(Map.of("role", "user", "content", "안녕")))).post("/api/ai/chat")
+                .then().statusCode(200);
+        Api.asAdmin().get("/api/admin/user-ai-access/members/" + m.id()).then().statusCode(200)
+                .body("access.user.id", equalTo((int) m.id()))
+                .body("access.plan.name", equalTo("basic"))
+                .body("access.ai_settings.id", equalTo(settingId))
+                .body("access.requests_today", equalTo(1))
+                .body("windows.find { it.scope == 'plan' && it.window == 'day' }.used", equalTo(1))
+                .body("windows.find { it.scope == 'plan' && it.window == 'day' }.limit", equalTo(200))
+                .body("windows.find { it.scope == 'plan' && it.window == 'day' }.resets_at", endsWith("+09:00"))
+                .body("windows.find { it.scope == 'provider' && it.window == 'hour' }.used", equalTo(1));
+        Api.asAdmin().get("/api/admin/user-ai-access/members/999999").then().statusCode(404)
+                .body("error", equalTo("not_found")).body("params.resource", equalTo("member"));
+    }
+
+    private static Api.TestMember named(String tag, String role) {
+        Api.TestMember m = Api.newMember(role);
+        Api.asAdmin().body(Map.of("last_name", tag)).patch("/api/admin/members/" + m.id()).then().statusCode(200);
+        return m;
     }
 
     @Test

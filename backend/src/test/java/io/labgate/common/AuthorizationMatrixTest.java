@@ -47,6 +47,7 @@ class AuthorizationMatrixTest {
             "GET, /api/admin/user-ai-access",
             "POST, /api/admin/user-ai-access",
             "GET, /api/admin/user-ai-access/1",
+            "GET, /api/admin/user-ai-access/members/1",
             "PATCH, /api/admin/user-ai-access/1",
             "DELETE, /api/admin/user-ai-access/1",
             "POST, /api/admin/user-ai-access/bulk-assign",

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/ProgressBar';
 import { formatNumber } from '@/lib/format';
 import { useDates } from '@/lib/time-zone';
-import type { UsageWindow } from '../api/get-my-usage';
+import type { UsageWindow } from '@/types/api';
 
-/** Used and left in every window that limits the member, with when each resets (in the platform's zone). */
+/** Used and left in every window that limits a member, with when each resets (in the platform's zone). */
 export function UsageWindows({ windows }: { windows: UsageWindow[] }) {
   const { t, i18n } = useTranslation();
   const { dateTime } = useDates();
