@@ -82,7 +82,7 @@ class CallAccounting {
         BigDecimal cost = price(call, answer.model(), answer.usage());
         UsageRecord row = record(call, stream, answer, cost);
         metrics.booked(row);
-        ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text())));
+        ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text()).withUsage(answer.model(), answer.usage())));
         return Optional.of(new Settled(cost));
     }
 
