@@ -55,3 +55,20 @@ test('a disabled member is told why and cannot type', async ({ page, request }) 
   await expect(page.getByLabel('메시지')).toBeDisabled();
   await page.screenshot({ path: 'e2e/artifacts/screens/workspace-disabled-390.png', fullPage: true });
 });
+
+test('a quota refusal reads in Korean, with its number and a Korean reset time', async ({ page, request }) => {
+  const researcher = await researcherOn(request, 'free');
+  const session = await login(request, researcher);
+  await openAs(page, session, '/me');
+  await expect(page.getByLabel('메시지')).toBeEnabled();
+  // The free plan's 20 requests of the day are spent elsewhere (a notebook) while the page is open.
+  for (let i = 0; i < 20; i++) {
+    const answer = await request.post('/api/ai/chat', { headers: { Authorization: `Bearer ${session.token}` },
+      data: { messages: [{ role: 'user', content: `노트북 질문 ${i}` }] } });
+    expect(answer.status()).toBe(200);
+  }
+  await send(page, '하나 더 물어봐도 될까요?');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('오늘 요청 한도(20회)에 도달했습니다. 내일 오전 0시에 초기화됩니다');
+  await page.screenshot({ path: 'e2e/artifacts/screens/workspace-quota-refused-390.png', fullPage: true });
+});

@@ -78,20 +78,20 @@ The peer does no quota, accounting or logging of its own here (no database); Lab
 
 ## Where the time goes, and what is next
 
-**The targets are not met yet.** In this session the end of a call left the request path — the settlement, the
-usage row and the prompt-log entry are booked together by the ledger, one transaction per batch (every 250 ms or
-1,000 calls) — and the reservation became one statement (the \`quota_reserve\` function, one round trip). At the
-start of the session the same bench measured added p50 3.1 ms / p99 12.4 ms at one connection and a ceiling of
-~770 RPS with three transactions per call. What remains synchronous on every call is that one reservation; the rest
-of the added time is the JVM's own request work: a JFR profile of a shorter run (BENCH_JAVA_OPTS) showed reading the
-request body in blocking mode on the virtual thread as the largest single item, the rest (JSON, the upstream client,
-dispatch) spread thin. The same reservation explains the 500-stream row: all start at once, and each waits its turn
-for a reservation on one core (about 4 ms each), so the last first token comes seconds later although no frame is
-lost; the resident memory with 1,500 calls in flight is the 512 MB heap plus the JVM's own (metaspace, threads,
-buffers).
+**How a call is metered now.** Quotas are leased budgets (docs/architecture.md, "Leased budgets"): a call reserves
+in memory against this replica's leases on its five counters (the member's day and month, the setting's hour, day
+and month — all set in this run) and PostgreSQL is asked only to renew a lease, a few times a second for a busy
+counter; the end of a call, its usage row and its prompt-log entry are booked by the ledger, one transaction per
+batch. The request body is read on the event loop before the call moves to its virtual thread. The "transactions
+per call" line above is the whole run's PostgreSQL work, grants and batches together.
 
-Next (issue 7): leased budgets — each replica leases blocks of every limit from PostgreSQL and reserves in memory
-against them, renewing in the background; the ledger then books lease consumption with the usage rows — which takes
-PostgreSQL off the hot path (≈ 0 transactions per call at steady state); and reading the body on the event loop
-before the call moves to its virtual thread.
+**What is left between these figures and the targets.** The added time at one connection is now the JVM's own
+request work (routing, JSON in and out, the upstream client's round trip through the event loop and back to the
+virtual thread), not PostgreSQL. Under load, the gateway has one core: the ledger's writer, lease renewals and GC
+share it with the calls, and PostgreSQL shares core 0 with the load generator and the stub, which is what bounds
+the rows per second the ledger can write in this set-up (a full queue answers 503 \`usage_log_backlog\`, counted as
+errors in the rows above). The many-streams row is bound by per-frame work: each frame hops from the event loop to
+the stream's virtual thread and back, and all streams share one core, so the last stream's first token waits for
+the frames of those before it. Next: write stream frames from the event loop without the thread hop, and COPY
+instead of INSERT for the ledger's rows.
 `);

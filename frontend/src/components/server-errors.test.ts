@@ -29,6 +29,14 @@ describe('error messages', () => {
     expect(errorMessage(e)).toBe('3명의 회원이 이 요금제를 사용 중입니다. 다른 요금제로 옮기거나 비활성화하세요');
   });
 
+  it('name the plan a refused feature is missing from, and the quota that was reached with its number', () => {
+    const e = new ApiError(403, { ...body, error: 'feature_not_in_plan', params: { feature: 'analysis', plan: '무료 (제한적)', plans: ['기본형 ($10/월)'] } });
+    expect(errorMessage(e)).toBe('지금 요금제(무료 (제한적))에는 이 기능이 포함되어 있지 않습니다');
+    const tokens = new ApiError(429, { ...body, error: 'monthly_token_limit', params: { limit: 50000, needed: 1200, left: 300,
+      reset_at: '2026-12-01T00:00:00+09:00', time_zone: 'Asia/Seoul', retry_after_seconds: 100 } });
+    expect(errorMessage(tokens)).toContain('이번 달 토큰 한도(50,000)를 넘게 됩니다. 이 요청에는 최대 1,200 토큰이 필요한데 300 토큰 남았습니다.');
+  });
+
   it('word a wait in the reader\'s language', async () => {
     const e = new ApiError(429, { ...body, error: 'too_many_attempts', params: { retry_after_seconds: 150 } });
     expect(errorMessage(e)).toBe('로그인 시도가 너무 많습니다. 3분 후에 다시 시도하세요');

@@ -2,6 +2,7 @@ package io.labgate.gateway;
 
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ViolationCode;
 import io.labgate.providers.ChatCall;
 import io.labgate.providers.ChatMessage;
 import io.labgate.providers.ChatResult;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -181,13 +183,13 @@ public class GatewayService {
     private ChatCall toCall(MemberRoute route, RequestType type, ChatRequest request) {
         int maxTokens = request.maxTokens() == null ? route.settingMaxTokens() : request.maxTokens();
         if (maxTokens > route.settingMaxTokens()) {
-            throw ApiException.invalid("max_tokens", "must be at most " + route.settingMaxTokens()
-                    + " for your AI provider");
+            throw ApiException.invalid("max_tokens", ViolationCode.TOO_LARGE, Map.of("max", route.settingMaxTokens()),
+                    "must be at most " + route.settingMaxTokens() + " for your AI provider");
         }
         long chars = request.messages().stream().mapToLong(m -> m.content().length()).sum();
         if (chars > maxPromptChars) {
-            throw ApiException.invalid("messages", "are too long: " + chars + " characters, at most "
-                    + maxPromptChars);
+            throw ApiException.invalid("messages", ViolationCode.TOO_LONG, Map.of("max", maxPromptChars),
+                    "are too long: " + chars + " characters, at most " + maxPromptChars);
         }
         List<ChatMessage> messages = new ArrayList<>();
         if (type.systemPrompt() != null) {

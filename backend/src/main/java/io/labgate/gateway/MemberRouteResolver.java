@@ -3,6 +3,7 @@ package io.labgate.gateway;
 import io.labgate.access.AccessRepository;
 import io.labgate.access.UserAiAccess;
 import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
 import io.labgate.plans.Plan;
 import io.labgate.plans.PlanRepository;
 import io.labgate.providers.AiSetting;
@@ -70,21 +71,23 @@ public class MemberRouteResolver {
         }
         Plan plan = access.plan;
         if (!plan.includes(type.feature())) {
-            String includedIn = plans.listAll().stream()
+            List<String> includedIn = plans.listAll().stream()
                     .filter(p -> p.isActive && p.includes(type.feature()))
-                    .min(Comparator.comparing(p -> p.monthlyCost))
-                    .map(p -> "; it is included in " + p.displayName)
-                    .orElse("");
-            throw new ApiException(403, "feature_not_in_plan", "Your plan (" + plan.displayName
-                    + ") does not include " + type.wireName() + includedIn);
+                    .sorted(Comparator.comparing(p -> p.monthlyCost))
+                    .map(p -> p.displayName)
+                    .toList();
+            throw new ApiException(403, ErrorCode.FEATURE_NOT_IN_PLAN, "Your plan (" + plan.displayName
+                    + ") does not include " + type.wireName()
+                    + (includedIn.isEmpty() ? "" : "; it is included in " + includedIn.getFirst()),
+                    Map.of("feature", type.wireName(), "plan", plan.displayName, "plans", includedIn));
         }
         AiSetting setting = access.aiSetting;
         if (setting == null) {
             throw new ApiException(403, "no_provider", "No AI provider has been assigned to you yet; ask the administrator");
         }
         if (!setting.isActive) {
-            throw new ApiException(403, "provider_inactive", "The AI provider assigned to you ("
-                    + setting.name + ") is currently deactivated; ask the administrator");
+            throw new ApiException(403, ErrorCode.PROVIDER_INACTIVE, "The AI provider assigned to you ("
+                    + setting.name + ") is currently deactivated; ask the administrator", Map.of("setting", setting.name));
         }
         MemberRoute route = new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
                 setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,

@@ -111,6 +111,7 @@ public class CallLedger implements PendingUsage {
     private final int batchSize;
     private final long flushIntervalNanos;
     private final Duration drainTimeout;
+    private final long admissionWaitNanos;
     private final long firstBackoffMillis;
     private final long maxBackoffMillis;
 
@@ -142,13 +143,14 @@ public class CallLedger implements PendingUsage {
     @Inject
     CallLedger(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry, Event<BooksWritten> written) {
         this(dataSource, config.usage().queueCapacity(), config.usage().batchSize(), config.usage().flushInterval(),
-                config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, registry);
+                config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, config.usage().admissionWait(), registry);
         this.booksWritten = written;
     }
 
     /** For a writer of its own (tests): any data source, own sizes and timings, own meter registry. */
     CallLedger(DataSource dataSource, int queueCapacity, int batchSize, Duration flushInterval,
-                   Duration drainTimeout, Duration firstBackoff, Duration maxBackoff, MeterRegistry registry) {
+                   Duration drainTimeout, Duration firstBackoff, Duration maxBackoff, Duration admissionWait,
+                   MeterRegistry registry) {
         if (queueCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("queue-capacity and batch-size must be positive");
         }
@@ -157,6 +159,7 @@ public class CallLedger implements PendingUsage {
         this.batchSize = batchSize;
         this.flushIntervalNanos = Math.max(1, flushInterval.toNanos());
         this.drainTimeout = drainTimeout;
+        this.admissionWaitNanos = admissionWait.toNanos();
         this.firstBackoffMillis = Math.max(1, firstBackoff.toMillis());
         this.maxBackoffMillis = Math.max(firstBackoffMillis, maxBackoff.toMillis());
         Gauge.builder("labgate.usage_log.queue.depth", pending, AtomicInteger::get)
@@ -241,12 +244,25 @@ public class CallLedger implements PendingUsage {
         return pending.get() < queueCapacity;
     }
 
-    /** Refuses a new call (503, Retry-After) while the usage log cannot keep up with the calls. */
+    /**
+     * Lets a new call in once fewer than {@code queue-capacity} rows wait, waiting up to {@code admission-wait} for
+     * the writer to make room; refuses it (503, Retry-After) if there is still none. A short wait turns a burst into
+     * latency instead of refusals, and keeps clients that retry at once from spinning on cheap 503s while the
+     * writer needs the CPU to catch up.
+     */
     public void ensureAccepting() {
-        if (!accepting()) {
-            throw new RetryableApiException(503, "usage_log_backlog",
-                    "The service is busy recording usage; try again in a moment", RETRY_AFTER_SECONDS);
+        if (accepting()) {
+            return;
         }
+        long deadline = System.nanoTime() + admissionWaitNanos;
+        while (System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (accepting()) {
+                return;
+            }
+        }
+        throw new RetryableApiException(503, "usage_log_backlog",
+                "The service is busy recording usage; try again in a moment", RETRY_AFTER_SECONDS);
     }
 
     /** Rows written so far. */

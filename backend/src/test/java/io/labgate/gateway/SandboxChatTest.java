@@ -109,7 +109,10 @@ class SandboxChatTest {
         Api.as(m.token()).body(ask("Interpret this matrix")).post("/api/ai/analysis")
                 .then().statusCode(403)
                 .body("error", equalTo("feature_not_in_plan"))
-                .body("message", containsString("기본형 ($10/월)"));
+                .body("message", containsString("기본형 ($10/월)"))
+                .body("params.feature", equalTo("analysis"))
+                .body("params.plan", equalTo("무료 (제한적)"))
+                .body("params.plans[0]", equalTo("기본형 ($10/월)"));
     }
 
     @Test
@@ -138,6 +141,8 @@ class SandboxChatTest {
         tooMany.put("max_tokens", 5000);
         Api.as(m.token()).body(tooMany).post("/api/ai/chat")
                 .then().statusCode(400).body("violations[0].field", equalTo("max_tokens"))
+                .body("violations[0].code", equalTo("too_large"))
+                .body("violations[0].params.max", equalTo(200))
                 .body("message", containsString("at most 200"));
         Books.awaitWritten();
         Api.as(m.token()).get("/api/me/access").then().body("requests_today", equalTo(0))

@@ -62,7 +62,7 @@ class CallLedgerTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (ProxiedDatabase database = new ProxiedDatabase(4)) {
             CallLedger writer = new CallLedger(database.dataSource(), 100_000, 1000, Duration.ofMillis(250),
-                    Duration.ofSeconds(25), CallLedger.FIRST_BACKOFF, CallLedger.MAX_BACKOFF, meters);
+                    Duration.ofSeconds(25), CallLedger.FIRST_BACKOFF, CallLedger.MAX_BACKOFF, Duration.ZERO, meters);
             writer.start();
             AtomicLong sequence = new AtomicLong();
             AtomicLong submitted = new AtomicLong();
@@ -182,7 +182,7 @@ class CallLedgerTest {
         String marker = marker("backlog");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
             CallLedger writer = new CallLedger(database.dataSource(), 5, 2, Duration.ofMillis(20),
-                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
+                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 5; i++) {
@@ -201,11 +201,29 @@ class CallLedgerTest {
             writer.submit(CallEntry.withoutReservation(row(marker, 5)));
             assertEquals(6, writer.depth());
 
+            // With a wait for room, a call that arrives while the queue is full gets in once the writer catches up.
+            CallLedger patient = new CallLedger(database.dataSource(), 5, 2, Duration.ofMillis(20),
+                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(10),
+                    new SimpleMeterRegistry());
+            for (int i = 0; i < 5; i++) {
+                patient.submit(CallEntry.withoutReservation(row(marker, 10 + i)));
+            }
+            java.util.concurrent.CompletableFuture<Long> admitted = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                patient.ensureAccepting();
+                return (System.nanoTime() - start) / 1_000_000;
+            });
+            Thread.sleep(300);
+            assertFalse(admitted.isDone(), "waits while the queue is full");
+            patient.start();
             database.proxy().restore();
+            assertTrue(admitted.get(15, java.util.concurrent.TimeUnit.SECONDS) >= 300, "let in once there was room");
+            assertTrue(patient.awaitIdle(15_000));
+            assertEquals(0, patient.drain());
             assertTrue(writer.awaitIdle(15_000));
             assertTrue(writer.accepting());
             writer.ensureAccepting();
-            assertEquals(6, count("SELECT count(*) FROM usage_logs WHERE user_agent = ?", marker));
+            assertEquals(11, count("SELECT count(*) FROM usage_logs WHERE user_agent = ?", marker));
             assertEquals(0, writer.dropped());
             assertEquals(0, writer.drain());
         }
@@ -216,7 +234,7 @@ class CallLedgerTest {
         String marker = marker("drain");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
             CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
-                    Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
+                    Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
@@ -236,7 +254,7 @@ class CallLedgerTest {
         String marker = marker("deadline");
         try (ProxiedDatabase database = new ProxiedDatabase(2); LogCapture logs = new LogCapture()) {
             CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
-                    Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
+                    Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
@@ -257,7 +275,7 @@ class CallLedgerTest {
         String committedMarker = marker("commit-lost-after");
         LosingCommits afterCommit = new LosingCommits(true);
         CallLedger writer = new CallLedger(afterCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
-                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
+                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
         writer.start();
         for (int i = 0; i < 3; i++) {
             writer.submit(CallEntry.withoutReservation(row(committedMarker, i)));
@@ -271,7 +289,7 @@ class CallLedgerTest {
         String abortedMarker = marker("commit-lost-before");
         LosingCommits beforeCommit = new LosingCommits(false);
         CallLedger second = new CallLedger(beforeCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
-                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), new SimpleMeterRegistry());
+                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
         second.start();
         for (int i = 0; i < 3; i++) {
             second.submit(CallEntry.withoutReservation(row(abortedMarker, i)));

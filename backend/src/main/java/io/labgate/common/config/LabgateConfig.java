@@ -50,6 +50,10 @@ public interface LabgateConfig {
         @WithDefault("PT0.25S")
         Duration flushInterval();
 
+        /** How long a new call may wait for room in a full usage-log queue before it is refused with 503. */
+        @WithDefault("PT2S")
+        Duration admissionWait();
+
         /** On shutdown, how long the writer keeps writing (and retrying) what is queued. */
         @WithDefault("PT25S")
         Duration drainTimeout();
