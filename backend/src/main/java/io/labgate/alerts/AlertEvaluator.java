@@ -268,7 +268,7 @@ public class AlertEvaluator {
                         List.of(100), new AlertEvent(AlertMetric.PROVIDER_KEY_REJECTED, rule.id, rule.name, 100,
                         BigDecimal.valueOf(100), BigDecimal.ONE, BigDecimal.ONE, "rejections", "setting",
                         String.valueOf(rejected.settingId()), (String) names.getFirst(), "episode",
-                        "key:" + rejected.since().toEpochSecond(), null, zone())));
+                        "key:" + rejected.since().toInstant().toEpochMilli(), null, zone())));
             }
             return found;
         });

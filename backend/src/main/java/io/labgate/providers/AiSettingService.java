@@ -119,14 +119,21 @@ public class AiSettingService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordKeyFailure(long id, String reason) {
-        repository.findByIdOptional(id).ifPresent(setting -> {
-            setting.lastError = reason.length() > 300 ? reason.substring(0, 300) : reason;
-            setting.lastErrorAt = OffsetDateTime.now(clock);
-            if (setting.keyFailingSince == null) {
-                setting.keyFailingSince = setting.lastErrorAt;
-            }
-            keyRejected.fire(new ProviderKeyRejected(setting.id, setting.keyFailingSince));
-        });
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // One statement: calls rejected at the same moment wait on the row, and all but the first find the run
+        // already begun, so a run of rejections has one start (the alert fires once per run).
+        List<?> since = repository.getEntityManager().createNativeQuery("""
+                        UPDATE ai_settings SET last_error = :reason, last_error_at = :now,
+                               key_failing_since = COALESCE(key_failing_since, :now)
+                         WHERE id = :id RETURNING key_failing_since
+                        """, OffsetDateTime.class)
+                .setParameter("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .getResultList();
+        if (!since.isEmpty()) {
+            keyRejected.fire(new ProviderKeyRejected(id, (OffsetDateTime) since.getFirst()));
+        }
     }
 
     @Transactional
