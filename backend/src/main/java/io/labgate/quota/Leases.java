@@ -114,7 +114,12 @@ public class Leases {
                 if (lease.tryTake(need)) {
                     return;
                 }
-                long shortfall = need - Math.max(0, lease.free.get());
+                // A debt (answers that used more than they reserved) is asked for too: the database counted
+                // that use already, so its room is larger by the debt, and one grant then covers the call.
+                long shortfall = need - lease.free.get();
+                if (shortfall <= 0) {
+                    continue;
+                }
                 long room = grant(lease, shortfall, Math.max(shortfall, lease.want(need, MIN_CALLS, MAX_CALLS)));
                 if (room < 0) {
                     continue; // granted: take from it (others may beat us to it, hence the loop)

@@ -201,6 +201,26 @@ class QuotaServiceTest {
     }
 
     @Test
+    void answersThatUsedMoreThanTheyReservedAreCountedAndTheRestOfTheLimitStillServes() throws Exception {
+        Subject s = subject(newSetting());
+        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
+        List<QuotaReservation> first = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            first.add(reserve(s, s.settingId(), 50, limits));
+        }
+        settleAll(s, first, 100); // the provider billed 800, twice what was reserved
+        assertEquals(800, counters(s.accessId())[2]);
+        List<QuotaReservation> more = new ArrayList<>();
+        int ok = burst(3, () -> reserve(s, s.settingId(), 50, limits), more);
+        assertEquals(3, ok, "150 of the 200 left");
+        settleAll(s, more, 50);
+        assertEquals(950, counters(s.accessId())[2]);
+        assertThrows(QuotaExceededException.class, () -> reserve(s, s.settingId(), 60, limits));
+        settleAll(s, List.of(reserve(s, s.settingId(), 50, limits)), 50);
+        assertEquals(1000, counters(s.accessId())[2]);
+    }
+
+    @Test
     void settleReplacesTheEstimateAndReleaseGivesEverythingBack() throws Exception {
         Subject s = subject(newSetting());
         var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
