@@ -34,6 +34,9 @@ test('one person in one place, on a phone in Korean: assigned from the AI-access
   const them = await login(request, { username, password: 'researcher-password' });
   expect((await request.post('/api/ai/chat', { headers: { Authorization: `Bearer ${them.token}` },
     data: { messages: [{ role: 'user', content: '쌍대비교 행렬의 일관성 비율은?' }] } })).status()).toBe(200);
+  // Its usage row is written a flush later (≤ 250 ms): the call log shows what is written.
+  await expect.poll(async () => (await (await request.get(`/api/admin/ai-usage-logs?member_id=${member.id}`,
+    { headers: { Authorization: `Bearer ${boss.token}` } })).json()).total).toBe(1);
 
   // Their page, from the name: account and AI access together, limits with their resets, the call.
   await row.getByRole('link', { name: '이서연' }).click();
