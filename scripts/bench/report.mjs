@@ -89,8 +89,8 @@ per call" line above is the whole run's PostgreSQL work, grants and batches toge
 request work (routing, JSON in and out, the upstream client's round trip through the event loop and back to the
 virtual thread), not PostgreSQL. Under load, the gateway has one core: the ledger's writer, lease renewals and GC
 share it with the calls, and PostgreSQL shares core 0 with the load generator and the stub, which is what bounds
-the rows per second the ledger can write in this set-up (a full queue answers 503 \`usage_log_backlog\`, counted as
-errors in the rows above). The many-streams row is bound by per-frame work: each frame hops from the event loop to
+the rows per second the ledger can write in this set-up; above that rate new calls wait for room in the queue (up
+to 2 s, then 503 \`usage_log_backlog\`), which is most of the p99 of the 16–64-connection rows. The many-streams row is bound by per-frame work: each frame hops from the event loop to
 the stream's virtual thread and back, and all streams share one core, so the last stream's first token waits for
 the frames of those before it. Next: write stream frames from the event loop without the thread hop, and COPY
 instead of INSERT for the ledger's rows.
