@@ -46,9 +46,10 @@ test: test-deploy test-backend test-beside-run test-frontend test-e2e
 
 # Unit and @QuarkusTest suites on the embedded PostgreSQL, then the packaged app as several replicas on a
 # real PostgreSQL server (*IT).
+# The tests keep their keys in backend/target/test-data, not in `make run`'s data folder.
 test-backend:
 	scripts/ensure-postgres.sh
-	$(MVN) verify
+	cd backend && env -u LABGATE_DATA_DIR ./mvnw -B -ntp verify
 
 # `make test` passes while `make run` runs: the app built and started as `make run` does it (PostgreSQL on
 # $(DB_PORT), HTTP on 8080, a temporary data folder), a real backend test run beside it, then both stopped. When

@@ -34,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SecretsScanTest {
 
+    @jakarta.inject.Inject
+    io.labgate.common.config.LabgateConfig config;
+
     private static final String COMPLETION = "{\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":"
             + "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}";
@@ -71,8 +74,8 @@ class SecretsScanTest {
         secrets.put("changed password", changed);
         secrets.put("password set by the admin", setByAdmin);
         secrets.put("guessed password", guess);
-        secrets.put("JWT private key", keyMaterial(Path.of("target/test-data/keys/jwt-private.pem")));
-        secrets.put("master key", keyMaterial(Path.of("target/test-data/keys/master.key")));
+        secrets.put("JWT private key", keyMaterial(Path.of(config.dataDir(), "keys", "jwt-private.pem")));
+        secrets.put("master key", keyMaterial(Path.of(config.dataDir(), "keys", "master.key")));
         List<String> shownOnce = new ArrayList<>();
 
         try (LogCapture logs = new LogCapture(); ProviderStubServer stub = new ProviderStubServer()) {
