@@ -33,6 +33,8 @@ test('a researcher chats with a streamed answer and sees the usage counted', asy
   await page.getByLabel('메시지').fill('평가 기준을 다시 정리해 주세요');
   await page.getByRole('button', { name: '보내기' }).click();
   await expect(log.getByText(/토큰 · sandbox-echo/)).toBeVisible();
+  // Counted means written: the usage card waits for the member's own calls, and the prompt-log entry is in the same batch.
+  await expect(page.getByText('2 / 200 회')).toBeVisible();
 
   // Both chats are in the prompt log without any extra step, each its own session, and export as development logs.
   await page.getByRole('link', { name: '프롬프트 로그' }).click();
