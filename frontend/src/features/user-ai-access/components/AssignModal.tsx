@@ -40,10 +40,11 @@ export function AssignModal({ plans, settings, preselected = [], only, onClose }
     if (selected.size === 0) return setProblem(t('users.assignModal.pickMember'));
     if (!planId) return setProblem(t('users.assignModal.pickPlan'));
     setProblem(null);
-    assign.mutate(
-      { user_ids: [...selected], ai_plan_id: Number(planId), ai_settings_id: settingId ? Number(settingId) : undefined },
-      { onSuccess: (r) => { toast(t('users.assigned', { count: r.assigned })); onClose(); } },
-    );
+    // Not mutate(..., { onSuccess }): assigning a member from their row turns the row into an assigned one once
+    // the list is refetched, which unmounts this modal, and React Query drops a per-call callback of an unmounted
+    // component — the confirmation would never show. The promise resolves either way.
+    assign.mutateAsync({ user_ids: [...selected], ai_plan_id: Number(planId), ai_settings_id: settingId ? Number(settingId) : undefined })
+      .then((r) => { toast(t('users.assigned', { count: r.assigned })); onClose(); }, () => { /* worded from assign.error */ });
   };
 
   return (
