@@ -2,27 +2,30 @@ package io.labgate.gateway;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes a gateway stream to the client as it arrives, one flushed frame per item, in the dialect a subclass
- * chooses. A client that goes away is noticed on the next write or, while the provider is still thinking,
- * by watching the connection; either way the stream is cancelled, which aborts the upstream call and
- * settles what was used.
+ * Writes a gateway stream to the client as it arrives, one frame per item, in the dialect a subclass chooses.
+ * Frames are written to the connection by the thread the provider's bytes arrive on (an event loop), not
+ * handed to the request's virtual thread and back: the virtual thread only waits for the end and watches the
+ * connection. A client that goes away is noticed on the next write or, while the provider is still thinking,
+ * by that watch; either way the stream is cancelled, which aborts the upstream call and settles what was used.
  */
 abstract class GatewayStreamOutput implements StreamingOutput {
 
     private static final Logger LOG = Logger.getLogger(GatewayStreamOutput.class);
-    private static final Object END = new Object();
     private static final long CONNECTION_CHECK_MILLIS = 100;
 
     private final Multi<GatewayService.StreamItem> items;
@@ -33,50 +36,86 @@ abstract class GatewayStreamOutput implements StreamingOutput {
         this.connection = connection;
     }
 
+    /**
+     * Runs on the request's virtual thread. The framework has put the status and headers on the connection;
+     * it ends the response when this returns (closing {@code out}, to which nothing is written here).
+     */
     @Override
     public final void write(OutputStream out) {
-        BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        connection.setChunked(true);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        AtomicReference<Cancellable> subscription = new AtomicReference<>();
+        AtomicBoolean clientGone = new AtomicBoolean();
         // Items already recover provider failures into a Failed item; anything else still ends the stream.
-        Cancellable subscription = items.subscribe().with(queue::add, failure -> {
+        subscription.set(items.subscribe().with(item -> {
+            if (!send(item(item))) {
+                clientGone.set(true);
+                cancel(subscription);
+                ended.complete(null);
+            }
+        }, failure -> {
             LOG.errorf("Gateway stream failed unexpectedly: %s", failure.getClass().getSimpleName());
-            queue.add(END);
-        }, () -> queue.add(END));
+            finish(ended);
+        }, () -> finish(ended)));
         try {
             while (true) {
-                Object next = queue.poll(CONNECTION_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    if (connection.closed()) {
-                        throw new IOException("connection closed while waiting for the provider");
+                try {
+                    ended.get(CONNECTION_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    if (clientGone.get()) {
+                        cancel(subscription); // again: the client may have gone before the subscription was known
                     }
-                    continue;
-                }
-                if (next == END) {
-                    end(out);
                     return;
-                }
-                item(out, (GatewayService.StreamItem) next);
-                if (connection.closed()) {
-                    throw new IOException("connection closed");
+                } catch (TimeoutException stillStreaming) {
+                    if (connection.closed()) {
+                        LOG.debug("Stream client disconnected while waiting for the provider");
+                        cancel(subscription);
+                        return;
+                    }
                 }
             }
-        } catch (IOException clientGone) {
-            LOG.debugf("Stream client disconnected: %s", clientGone.getMessage());
-            subscription.cancel();
+        } catch (ExecutionException impossible) {
+            cancel(subscription);
         } catch (InterruptedException e) {
-            subscription.cancel();
+            cancel(subscription);
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Writes the frames for one item. */
-    protected abstract void item(OutputStream out, GatewayService.StreamItem item) throws IOException;
-
-    /** Writes what closes the stream, if the dialect has something. */
-    protected void end(OutputStream out) throws IOException {
+    private void finish(CompletableFuture<Void> ended) {
+        String last = end();
+        if (last != null) {
+            send(last);
+        }
+        ended.complete(null);
     }
 
-    protected static void frame(OutputStream out, String frame) throws IOException {
-        out.write(frame.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** Writes frames; false when the client has gone away. Safe from any thread: Vert.x orders the writes. */
+    private boolean send(String frames) {
+        if (connection.closed()) {
+            LOG.debug("Stream client disconnected");
+            return false;
+        }
+        try {
+            connection.write(Buffer.buffer(frames.getBytes(StandardCharsets.UTF_8)));
+            return true;
+        } catch (IllegalStateException closedMeanwhile) {
+            LOG.debugf("Stream client disconnected: %s", closedMeanwhile.getMessage());
+            return false;
+        }
+    }
+
+    private static void cancel(AtomicReference<Cancellable> subscription) {
+        Cancellable s = subscription.get();
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    /** The frames for one item. */
+    protected abstract String item(GatewayService.StreamItem item);
+
+    /** What closes the stream, if the dialect has something. */
+    protected String end() {
+        return null;
     }
 }

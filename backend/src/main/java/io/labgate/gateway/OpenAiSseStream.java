@@ -1,13 +1,13 @@
 package io.labgate.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.providers.TokenUsage;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** A gateway stream in OpenAI's chat.completion.chunk format, ending with {@code data: [DONE]}. */
 final class OpenAiSseStream extends GatewayStreamOutput {
@@ -29,7 +29,8 @@ final class OpenAiSseStream extends GatewayStreamOutput {
     }
 
     @Override
-    protected void item(OutputStream out, GatewayService.StreamItem item) throws IOException {
+    protected String item(GatewayService.StreamItem item) {
+        StringBuilder out = new StringBuilder();
         switch (item) {
             case GatewayService.StreamItem.Text t -> {
                 ObjectNode chunk = chunk();
@@ -66,11 +67,12 @@ final class OpenAiSseStream extends GatewayStreamOutput {
                 send(out, error);
             }
         }
+        return out.toString();
     }
 
     @Override
-    protected void end(OutputStream out) throws IOException {
-        frame(out, "data: [DONE]\n\n");
+    protected String end() {
+        return "data: [DONE]\n\n";
     }
 
     private ObjectNode chunk() {
@@ -82,7 +84,11 @@ final class OpenAiSseStream extends GatewayStreamOutput {
         return chunk;
     }
 
-    private void send(OutputStream out, ObjectNode data) throws IOException {
-        frame(out, "data: " + json.writeValueAsString(data) + "\n\n");
+    private void send(StringBuilder out, ObjectNode data) {
+        try {
+            out.append("data: ").append(json.writeValueAsString(data)).append("\n\n");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

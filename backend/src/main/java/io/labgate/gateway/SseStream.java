@@ -1,12 +1,12 @@
 package io.labgate.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.error.ApiError;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,13 +24,13 @@ final class SseStream extends GatewayStreamOutput {
     }
 
     @Override
-    protected void item(OutputStream out, GatewayService.StreamItem item) throws IOException {
-        switch (item) {
-            case GatewayService.StreamItem.Text t -> event(out, "delta", Map.of("text", t.text()));
-            case GatewayService.StreamItem.Done d -> event(out, "done", summary(d.summary()));
-            case GatewayService.StreamItem.Failed f -> event(out, "error",
+    protected String item(GatewayService.StreamItem item) {
+        return switch (item) {
+            case GatewayService.StreamItem.Text t -> event("delta", Map.of("text", t.text()));
+            case GatewayService.StreamItem.Done d -> event("done", summary(d.summary()));
+            case GatewayService.StreamItem.Failed f -> event("error",
                     new ApiError(f.error().code(), f.error().getMessage(), f.error().violations()));
-        }
+        };
     }
 
     private Map<String, Object> summary(GatewayService.StreamSummary s) {
@@ -44,7 +44,11 @@ final class SseStream extends GatewayStreamOutput {
         return body;
     }
 
-    private void event(OutputStream out, String name, Object data) throws IOException {
-        frame(out, "event: " + name + "\ndata: " + json.writeValueAsString(data) + "\n\n");
+    private String event(String name, Object data) {
+        try {
+            return "event: " + name + "\ndata: " + json.writeValueAsString(data) + "\n\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
