@@ -34,7 +34,7 @@ test.describe('signing in with the platform account', () => {
     expect(member).toMatchObject({ email: `${account}@platform.example`, role: 'researcher', is_active: true });
     const access = await request.get(`/api/admin/user-ai-access/members/${member.id}`, { headers });
     expect(access.status()).toBe(200);
-    expect((await access.json()).plan.name).toBe('basic');
+    expect((await access.json()).access.plan.name).toBe('basic');
   });
 
   test('a member the admin deactivated is told so, and stays signed out', async ({ page, request }) => {

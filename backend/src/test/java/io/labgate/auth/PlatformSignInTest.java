@@ -1,6 +1,8 @@
 package io.labgate.auth;
 
 import io.labgate.support.Api;
+import io.labgate.support.LogCapture;
+import io.labgate.support.OpenIdProvider;
 import io.labgate.support.PlatformBrowser;
 import io.labgate.support.PlatformResource;
 import io.labgate.support.PlatformSignInProfile;
@@ -227,7 +229,27 @@ class PlatformSignInTest {
     }
 
     @Test
-    void theOidcSessionCookieIsNoPassAnywhereElse() {
+    void theClientSecretAndTheOneTimeCodeAreNeitherLoggedNorKept() {
+        String code;
+        String body;
+        try (LogCapture logs = new LogCapture()) {
+            PlatformBrowser browser = new PlatformBrowser(app);
+            browser.signIn(Api.unique("secret"));
+            code = browser.cookie(PlatformSignInResource.HANDOFF_COOKIE).orElseThrow().getValue();
+            body = browser.redeem().body() + RestAssured.get("/api/auth/options").asString();
+            for (String line : logs.lines()) {
+                assertFalse(line.contains(OpenIdProvider.CLIENT_SECRET), "client secret logged: " + line);
+                assertFalse(line.contains(code), "one-time code logged: " + line);
+            }
+        }
+        assertFalse(body.contains(OpenIdProvider.CLIENT_SECRET));
+        assertEquals(0L, count("SELECT count(*) FROM sign_in_handoffs WHERE code_hash = '" + code + "'"));
+        assertEquals(0L, count("SELECT count(*) FROM audit_log WHERE CAST(after_state AS text) LIKE '%"
+                + OpenIdProvider.CLIENT_SECRET + "%'"));
+    }
+
+    @Test
+    void aForgedOidcSessionCookieIsNoPass() {
         List<String> paths = List.of("/api/admin/members", "/api/auth/me");
         for (String path : paths) {
             RestAssured.given().cookie("q_session_platform", "forged").get(path)
