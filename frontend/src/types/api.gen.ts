@@ -1146,6 +1146,20 @@ export interface paths {
                         "application/json": components["schemas"]["MonthlyBilling"];
                     };
                 };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         put?: never;
