@@ -5,6 +5,7 @@ import { session } from '@/lib/session';
 import { useSessionUser } from '@/lib/use-session';
 import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
+import { PlatformSignInPage } from '@/features/auth/components/PlatformSignInPage';
 import { PlansPage } from '@/features/plans/components/PlansPage';
 import { MembersPage } from '@/features/members/components/MembersPage';
 import { AiServicePage } from './routes/AiServicePage';
@@ -31,6 +32,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/login/sso" element={<PlatformSignInPage />} />
       <Route element={<RequireRole><Layout headerExtra={<NotificationBell />} /></RequireRole>}>
         <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />

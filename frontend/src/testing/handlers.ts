@@ -27,6 +27,8 @@ export const handlers = [
     return HttpResponse.json({ access_token: `token-${user.username}`, token_type: 'Bearer', expires_in: 3600, user });
   }),
   http.get('/api/auth/me', () => HttpResponse.json(db.members[0])),
+  http.get('/api/auth/options', () => HttpResponse.json({ platform_sign_in: false, researcher_password_login: true })),
+  http.post('/api/auth/oidc/session', () => error(401, 'sign_in_expired')),
   http.post('/api/auth/logout', async ({ request }) => {
     await record(request);
     return new HttpResponse(null, { status: 204 });

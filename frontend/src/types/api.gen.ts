@@ -2644,6 +2644,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenExchangeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2778,6 +2825,166 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OIDC redirect URI (a browser navigation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts signing in with the platform account (a browser navigation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: {
+                    labgate_sign_in?: string;
+                };
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Options */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthOptions"];
+                    };
                 };
             };
         };
@@ -4199,6 +4406,10 @@ export interface components {
             after: components["schemas"]["JsonNode"];
             created_at: components["schemas"]["OffsetDateTime"];
         };
+        AuthOptions: {
+            platform_sign_in: boolean;
+            researcher_password_login: boolean;
+        };
         BulkAssign: {
             user_ids: number[];
             /** Format: int64 */
@@ -4300,7 +4511,7 @@ export interface components {
             timestamp: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "internal_error" | "unauthorized" | "forbidden" | "invalid_credentials" | "too_many_attempts" | "invalid_api_key" | "duplicate" | "plan_in_use" | "setting_in_use" | "self_role_change" | "self_deactivation" | "self_deletion" | "too_many_keys" | "nothing_to_export" | "no_access" | "access_disabled" | "account_inactive" | "feature_not_in_plan" | "no_provider" | "provider_inactive" | "provider_not_supported" | "provider_key_invalid" | "provider_rate_limited" | "provider_unavailable" | "provider_timeout" | "provider_rejected" | "provider_malformed" | "daily_request_limit" | "monthly_token_limit" | "setting_hour_limit" | "setting_day_limit" | "setting_month_limit" | "quota_exceeded" | "usage_log_backlog" | "quota_unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "internal_error" | "unauthorized" | "forbidden" | "invalid_credentials" | "too_many_attempts" | "invalid_api_key" | "password_login_disabled" | "sign_in_not_configured" | "platform_sign_in_failed" | "sign_in_expired" | "platform_token_invalid" | "platform_claim_missing" | "platform_role_not_permitted" | "platform_account_conflict" | "duplicate" | "plan_in_use" | "setting_in_use" | "self_role_change" | "self_deactivation" | "self_deletion" | "too_many_keys" | "nothing_to_export" | "no_access" | "access_disabled" | "account_inactive" | "feature_not_in_plan" | "no_provider" | "provider_inactive" | "provider_not_supported" | "provider_key_invalid" | "provider_rate_limited" | "provider_unavailable" | "provider_timeout" | "provider_rejected" | "provider_malformed" | "daily_request_limit" | "monthly_token_limit" | "setting_hour_limit" | "setting_day_limit" | "setting_month_limit" | "quota_exceeded" | "usage_log_backlog" | "quota_unavailable";
         JsonNode: {
             empty: boolean;
             value_node: boolean;
@@ -4694,6 +4905,9 @@ export interface components {
         TimeZoneView: {
             time_zone: string;
         };
+        TokenExchangeRequest: {
+            subject_token: string;
+        };
         TopUser: {
             /** Format: int64 */
             member_id: number;
@@ -4777,7 +4991,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const alertMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertMetric"]> = ["member_tokens", "member_requests", "member_cost", "setting_requests", "provider_key_rejected", "provider_error_rate", "usage_backlog"];
 export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "password_login_disabled", "sign_in_not_configured", "platform_sign_in_failed", "sign_in_expired", "platform_token_invalid", "platform_claim_missing", "platform_role_not_permitted", "platform_account_conflict", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];
 export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "wrong_password", "required_for_provider", "invalid_url", "url_not_plain", "url_not_allowed", "required_for_new_destination", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
 export type operations = Record<string, never>;

@@ -19,6 +19,7 @@ export interface Page<T> {
 
 export type ApiErrorBody = Schemas['ApiError'];
 export type ErrorCode = Schemas['ErrorCode'];
+export type AuthOptions = Schemas['AuthOptions'];
 export type Violation = Schemas['Violation'];
 
 export type Member = Omit<Schemas['MemberView'], 'role'> & { role: Role };

@@ -5,12 +5,15 @@ import { Field } from '@/components/Field';
 import { errorMessage } from '@/components/server-errors';
 import { LANGUAGES } from '@/lib/i18n';
 import { useLogin } from '../api/login';
+import { PLATFORM_SIGN_IN_URL, useAuthOptions } from '../api/get-auth-options';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const login = useLogin();
+  const options = useAuthOptions();
+  const platform = options.data?.platform_sign_in === true;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
@@ -32,6 +35,17 @@ export function LoginPage() {
         <p className="subtitle">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
         {params.get('expired') && !message && <p className="notice">{t('login.expired')}</p>}
+        {platform && (
+          <>
+            <a className="button primary block" href={PLATFORM_SIGN_IN_URL}>
+              {t('login.platformSignIn')}
+            </a>
+            <p className="login-or" aria-hidden="true">
+              {t('login.or')}
+            </p>
+            {options.data?.researcher_password_login === false && <p className="notice">{t('login.researchersUsePlatform')}</p>}
+          </>
+        )}
         <Field label={t('login.username')}>
           <input autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
         </Field>
@@ -43,7 +57,7 @@ export function LoginPage() {
             {message}
           </p>
         )}
-        <button type="submit" className="button primary block" disabled={login.isPending || !username || !password}>
+        <button type="submit" className={platform ? 'button block' : 'button primary block'} disabled={login.isPending || !username || !password}>
           {t('login.submit')}
         </button>
         <div className="login-lang">

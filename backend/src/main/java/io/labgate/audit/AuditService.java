@@ -36,9 +36,17 @@ public class AuditService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entityType, Long entityId, Object before, Object after) {
+        recordAs(currentMember.idOrNull(), currentMember.usernameOr("system"), action, entityType, entityId, before,
+                after);
+    }
+
+    /** An entry whose actor is not the caller's token: a member signing in through the platform acts as themselves. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(Long actorId, String actorUsername, String action, String entityType, Long entityId,
+                         Object before, Object after) {
         AuditEntry entry = new AuditEntry();
-        entry.actorId = currentMember.idOrNull();
-        entry.actorUsername = currentMember.usernameOr("system");
+        entry.actorId = actorId;
+        entry.actorUsername = actorUsername;
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId;

@@ -1,7 +1,7 @@
 package io.labgate.auth;
 
 import io.labgate.common.security.CurrentMember;
-import io.labgate.gateway.ClientAddress;
+import io.labgate.common.web.ClientAddress;
 import io.labgate.members.MemberService;
 import io.labgate.members.MemberView;
 import io.quarkus.security.Authenticated;
@@ -22,8 +22,11 @@ public class AuthResource {
     private final CurrentMember currentMember;
     private final ClientAddress clientAddress;
 
+    private final PlatformSignInService platform;
+
     AuthResource(AuthService authService, MemberService memberService, CurrentMember currentMember,
-                 ClientAddress clientAddress) {
+                 ClientAddress clientAddress, PlatformSignInService platform) {
+        this.platform = platform;
         this.authService = authService;
         this.memberService = memberService;
         this.currentMember = currentMember;
@@ -36,6 +39,25 @@ public class AuthResource {
     public LoginResponse login(@Valid @NotNull(message = "a JSON body is required") LoginRequest request,
                                @Context HttpServerRequest http) {
         return authService.login(request, clientAddress.of(http));
+    }
+
+    /** How members sign in here: for the login page, before anyone has. */
+    @GET
+    @Path("/options")
+    @PermitAll
+    public AuthOptions options() {
+        return platform.options();
+    }
+
+    /**
+     * Token exchange for the platform's own front end: a JWT the platform signed for the member (issuer, audience,
+     * expiry and signature checked) becomes a LabGate session, as a login would; the member is created on first use.
+     */
+    @POST
+    @Path("/exchange")
+    @PermitAll
+    public LoginResponse exchange(@Valid @NotNull(message = "a JSON body is required") TokenExchangeRequest request) {
+        return platform.exchange(request.subjectToken());
     }
 
     @GET

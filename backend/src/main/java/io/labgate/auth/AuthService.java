@@ -7,7 +7,7 @@ import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.ViolationCode;
 import io.labgate.members.Member;
 import io.labgate.members.MemberRepository;
-import io.labgate.members.MemberView;
+import io.labgate.common.security.Roles;
 import io.labgate.members.PasswordHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +31,12 @@ public class AuthService {
     private final TokenIssuer tokens;
     private final AuditService audit;
     private final ChangeBroadcast changes;
+    private final PlatformSignInConfig signInConfig;
     private final Clock clock;
 
     AuthService(MemberRepository members, LoginThrottle throttle, PasswordHasher hasher, TokenIssuer tokens,
-                AuditService audit, ChangeBroadcast changes, Clock clock) {
+                AuditService audit, ChangeBroadcast changes, PlatformSignInConfig signInConfig, Clock clock) {
+        this.signInConfig = signInConfig;
         this.members = members;
         this.throttle = throttle;
         this.hasher = hasher;
@@ -57,6 +59,10 @@ public class AuthService {
             throw new ApiException(401, ErrorCode.INVALID_CREDENTIALS, "Wrong username or password");
         }
         throttle.succeeded(claim);
+        if (Roles.RESEARCHER.equals(member.get().role) && !signInConfig.researcherPasswordLogin()) {
+            throw new ApiException(403, ErrorCode.PASSWORD_LOGIN_DISABLED,
+                    "Researchers sign in with their platform account here");
+        }
         return response(member.get());
     }
 
@@ -92,6 +98,6 @@ public class AuthService {
     }
 
     private LoginResponse response(Member member) {
-        return new LoginResponse(tokens.issue(member), "Bearer", tokens.lifetimeSeconds(), MemberView.of(member));
+        return tokens.session(member);
     }
 }

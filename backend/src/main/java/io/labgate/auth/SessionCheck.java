@@ -1,12 +1,16 @@
 package io.labgate.auth;
 
 import io.labgate.audit.AdminChange;
+import io.labgate.common.security.CurrentMember;
 import io.labgate.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SessionCheck implements SecurityIdentityAugmentor {
 
     static final String VERSION_CLAIM = "token_version";
+    static final String PLATFORM_SIGN_IN_PATH = "/api/auth/oidc/";
     private static final long TTL_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final MemberRepository members;
@@ -50,8 +55,17 @@ public class SessionCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+                                         Map<String, Object> attributes) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
+        }
+        if (!CurrentMember.ISSUER.equals(token.getIssuer())) {
+            return platformSignIn(identity, attributes);
         }
         Long memberId = memberId(token);
         Integer version = version(token);
@@ -69,6 +83,22 @@ public class SessionCheck implements SecurityIdentityAugmentor {
             }
             return identity;
         });
+    }
+
+    /**
+     * An identity from the platform's ID token (quarkus-oidc's code flow) only signs a member in: it is accepted on the
+     * sign-in paths and carries no role there; anywhere else (a replayed OIDC session cookie) it is refused.
+     */
+    private static Uni<SecurityIdentity> platformSignIn(SecurityIdentity identity, Map<String, Object> attributes) {
+        RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        if (request == null || !request.normalizedPath().startsWith(PLATFORM_SIGN_IN_PATH)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("platform identity outside sign-in"));
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .build());
     }
 
     /** A member changed (here or on another replica, once committed): their tokens are checked afresh. */

@@ -2,6 +2,7 @@ package io.labgate.auth;
 
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.members.Member;
+import io.labgate.members.MemberView;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenIssuer {
 
-    static final String ISSUER = "https://labgate.local";
+    static final String ISSUER = io.labgate.common.security.CurrentMember.ISSUER;
 
     private final LabgateConfig config;
     private final Clock clock;
@@ -36,6 +37,11 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.jwt().lifetime()))
                 .sign();
+    }
+
+    /** What a login answers: a new access token for the member, and who they are. */
+    public LoginResponse session(Member member) {
+        return new LoginResponse(issue(member), "Bearer", lifetimeSeconds(), MemberView.of(member));
     }
 
     public long lifetimeSeconds() {

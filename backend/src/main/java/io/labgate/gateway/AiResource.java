@@ -2,6 +2,7 @@ package io.labgate.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.security.CurrentMember;
+import io.labgate.common.web.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.apikeys.ApiKeyService;
+import io.labgate.common.web.ClientAddress;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.quota.QuotaExceededException;

@@ -16,6 +16,10 @@ public class MemberRepository implements PanacheRepository<Member> {
         return find("lower(username) = ?1", username.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
+    public Optional<Member> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
     public boolean usernameTaken(String username) {
         return count("lower(username) = ?1", username.toLowerCase(Locale.ROOT)) > 0;
     }

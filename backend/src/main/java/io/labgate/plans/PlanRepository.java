@@ -7,10 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepository<Plan> {
+
+    /** A plan by its name, any case (the operator names the default plan of platform sign-ins). */
+    public Optional<Plan> findByName(String name) {
+        return find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
 
     List<Plan> listByCost() {
         return listAll(Sort.ascending("monthlyCost", "id"));

@@ -12,7 +12,6 @@ import io.labgate.usage.UsageSettings;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,15 +31,13 @@ public class PromptLogService {
     private final PromptLogRepository repository;
     private final UsageSettings usageSettings;
     private final CurrentMember currentMember;
-    private final JsonWebToken jwt;
     private final Clock clock;
 
     PromptLogService(PromptLogRepository repository, UsageSettings usageSettings, CurrentMember currentMember,
-                     JsonWebToken jwt, Clock clock) {
+                     Clock clock) {
         this.repository = repository;
         this.usageSettings = usageSettings;
         this.currentMember = currentMember;
-        this.jwt = jwt;
         this.clock = clock;
     }
 
@@ -171,7 +168,7 @@ public class PromptLogService {
 
     /** A researcher only ever sees their own entries; the super-admin sees one member's or everyone's. */
     private Long visibleMember(Long requested) {
-        if (jwt.getGroups() != null && jwt.getGroups().contains(Roles.SUPERADMIN)) {
+        if (currentMember.isSuperadmin()) {
             return requested;
         }
         return currentMember.id();

@@ -7,10 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AiSettingRepository implements PanacheRepository<AiSetting> {
+
+    /** A setting by its name, any case (the operator names the default setting of platform sign-ins). */
+    public Optional<AiSetting> findByName(String name) {
+        return find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
 
     List<AiSetting> listByName() {
         return listAll(Sort.ascending("name"));

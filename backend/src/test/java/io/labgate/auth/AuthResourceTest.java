@@ -230,4 +230,16 @@ class AuthResourceTest {
         }
         Api.as(valid).get("/api/admin/plans").then().statusCode(200).body("size()", greaterThan(0));
     }
+
+    @Test
+    void withoutThePlatformConfiguredOnlyPasswordsApply() {
+        RestAssured.get("/api/auth/options").then().statusCode(200)
+                .body("platform_sign_in", equalTo(false))
+                .body("researcher_password_login", equalTo(true));
+        RestAssured.given().redirects().follow(false).get("/api/auth/oidc/login")
+                .then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login/sso?error=sign_in_not_configured"));
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("subject_token", "a.b.c"))
+                .post("/api/auth/exchange").then().statusCode(404).body("error", equalTo("sign_in_not_configured"));
+    }
 }

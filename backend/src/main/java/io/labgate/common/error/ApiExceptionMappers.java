@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +25,8 @@ import java.util.List;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** Where a browser signs in with the platform account (io.labgate.auth.PlatformSignInResource). */
+    private static final String SIGN_IN_PATH = "/api/auth/oidc/";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -53,9 +58,26 @@ public class ApiExceptionMappers {
         return api(JsonBodyErrors.of(e));
     }
 
+    /**
+     * API callers get the error shape; the platform sign-in's browser navigation gets its mechanism's challenge
+     * instead (quarkus-oidc's redirect to the platform, with its state cookie).
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return api(new ApiException(401, ErrorCode.UNAUTHORIZED, "Log in first: a valid bearer token is required"));
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext request) {
+        Response refused = api(new ApiException(401, ErrorCode.UNAUTHORIZED,
+                "Log in first: a valid bearer token is required"));
+        HttpAuthenticator authenticator = request.get(HttpAuthenticator.class.getName());
+        if (authenticator == null || !request.normalizedPath().startsWith(SIGN_IN_PATH)) {
+            return Uni.createFrom().item(refused);
+        }
+        return authenticator.getChallenge(request).map(challenge -> {
+            if (challenge == null || challenge.status == 401) {
+                return refused;
+            }
+            Response.ResponseBuilder builder = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
+            return builder.build();
+        }).onFailure().recoverWithItem(refused);
     }
 
     @ServerExceptionMapper

@@ -30,6 +30,25 @@ public enum ErrorCode {
     TOO_MANY_ATTEMPTS,
     /** /v1: the member API key is missing, wrong or revoked. */
     INVALID_API_KEY,
+    /** 403: researchers sign in through the platform here; the password was right. */
+    PASSWORD_LOGIN_DISABLED,
+    /** 404: platform sign-in (OIDC, or token exchange) is not set up on this LabGate. */
+    SIGN_IN_NOT_CONFIGURED,
+    /** The platform sign-in did not complete (cancelled at the platform, or its answer could not be verified). */
+    PLATFORM_SIGN_IN_FAILED,
+    /** 401: the one-time sign-in code is missing, used or expired. */
+    SIGN_IN_EXPIRED,
+    /** 401: token exchange; {@code reason}: expired, not_yet_valid, wrong_issuer, wrong_audience, bad_signature, malformed. */
+    PLATFORM_TOKEN_INVALID,
+    /** 400: the platform's token lacks a claim LabGate needs; {@code claim}. */
+    PLATFORM_CLAIM_MISSING,
+    /** 403: the platform's role claim has none of the values allowed to use LabGate. */
+    PLATFORM_ROLE_NOT_PERMITTED,
+    /**
+     * 409: a first platform sign-in whose username or e-mail belongs to a member here who is not linked to that
+     * platform account; {@code field}: username or email. The admin resolves it.
+     */
+    PLATFORM_ACCOUNT_CONFLICT,
 
     /** 409; the field is in {@code violations} ({@code not_unique}). */
     DUPLICATE,

@@ -1,4 +1,4 @@
-package io.labgate.gateway;
+package io.labgate.common.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
