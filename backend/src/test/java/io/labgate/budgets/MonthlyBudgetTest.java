@@ -1,5 +1,7 @@
 package io.labgate.budgets;
 
+import io.agroal.api.AgroalDataSource;
+import io.labgate.common.config.LabgateConfig;
 import io.labgate.providers.ChatMessage;
 import io.labgate.providers.TokenEstimator;
 import io.labgate.support.Api;
@@ -20,7 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -60,6 +70,12 @@ class MonthlyBudgetTest {
 
     @Inject
     BudgetConfig budgets;
+
+    @Inject
+    LabgateConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void startStub() {
@@ -328,5 +344,75 @@ class MonthlyBudgetTest {
         Api.as(s.member().token()).get("/api/me/budget").then().statusCode(200)
                 .body("spent_usd", equalTo(BigDecimal.valueOf(priced(prompt(), 20), 6).floatValue()));
         chat(s).then().statusCode(429).body("error", equalTo("monthly_budget_limit"));
+    }
+
+    @Test
+    void theMigrationCountsWhatMembersHadSpentThisMonthBeforeIt() throws Exception {
+        Subject s = subject("1.00", true, 20, 5, 0);
+        chat(s).then().statusCode(200);
+        chat(s).then().statusCode(200);
+        Books.awaitWritten();
+        long spent = committedCost(s);
+        assertEquals(2 * priced(prompt(), 5), spent);
+        ZonedDateTime monthStart = ZonedDateTime.now(SEOUL).toLocalDate().withDayOfMonth(1).atStartOfDay(SEOUL);
+        long recounted;
+        // In a transaction rolled back at the end: the other tests' members keep their counters.
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // An unpriced call this month (at the fallback price), one of last month (not counted), and the
+                // counter as it was before the migration.
+                insertUsage(c, s, monthStart.plusSeconds(1), null, 1234);
+                insertUsage(c, s, monthStart.minusSeconds(1), new BigDecimal("5.000000"), 10);
+                try (PreparedStatement q = c.prepareStatement("update user_ai_access set cost_used_month_micros = 0 "
+                        + "where id = ?")) {
+                    q.setLong(1, s.accessId());
+                    q.executeUpdate();
+                }
+                try (Statement q = c.createStatement()) {
+                    q.executeUpdate(backfill());
+                }
+                try (PreparedStatement q = c.prepareStatement("select cost_used_month_micros from user_ai_access "
+                        + "where id = ?")) {
+                    q.setLong(1, s.accessId());
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        recounted = rs.getLong(1);
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+        assertEquals(spent + unpriced(1234), recounted);
+    }
+
+    /** V11's statement that fills the counter from the usage log, with the app's placeholders. */
+    private String backfill() throws IOException {
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("db/migration/V11__hard_monthly_budget.sql")) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int start = sql.indexOf("UPDATE user_ai_access a");
+            return sql.substring(start, sql.indexOf(';', start))
+                    .replace("${time_zone}", config.timeZone())
+                    .replace("${fallback_usd_per_mtok}", budgets.fallbackUsdPerMtok().toPlainString());
+        }
+    }
+
+    private static void insertUsage(Connection c, Subject s, ZonedDateTime at, BigDecimal cost, long tokens)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                insert into usage_logs (created_at, member_id, provider, model, request_type, channel, status,
+                    stream, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, total_tokens, cost)
+                values (?, ?, 'openai_compatible', ?, 'chatbot', 'web', 'ok', false, ?, 0, 0, 0, ?, ?)
+                """)) {
+            q.setObject(1, at.toOffsetDateTime());
+            q.setLong(2, s.member().id());
+            q.setString(3, s.model());
+            q.setLong(4, tokens);
+            q.setLong(5, tokens);
+            q.setBigDecimal(6, cost);
+            q.executeUpdate();
+        }
     }
 }
