@@ -37,6 +37,18 @@ describe('error messages', () => {
     expect(errorMessage(tokens)).toContain('이번 달 토큰 한도(50,000)를 넘게 됩니다. 이 요청에는 최대 1,200 토큰이 필요한데 300 토큰 남았습니다.');
   });
 
+  it('word a budget refusal as money, and as spent when nothing is left', async () => {
+    const budget = { reset_at: '2026-12-01T00:00:00+09:00', time_zone: 'Asia/Seoul', retry_after_seconds: 100, currency: 'USD' };
+    const short = new ApiError(429, { ...body, error: 'monthly_budget_limit', params: { ...budget, limit: '10.00', needed: '0.0088', left: '0.0072' } });
+    expect(errorMessage(short)).toMatch(/^이번 달 예산\(US\$10\.00\)을 넘게 됩니다\. 이 요청에는 최대 US\$0\.0088까지 들 수 있는데 US\$0\.0072 남았습니다\. 12월 1일 .+에 초기화됩니다$/);
+    const spent = new ApiError(429, { ...body, error: 'monthly_budget_limit', params: { ...budget, limit: '10.00', needed: '0.0088', left: '0.00' } });
+    expect(errorMessage(spent)).toMatch(/^이번 달 예산\(US\$10\.00\)을 모두 사용했습니다\. 12월 1일 .+에 초기화됩니다$/);
+    await i18n.changeLanguage('en');
+    expect(errorMessage(short)).toMatch(/^This would go over this month's budget \(\$10\.00\): the request may cost up to \$0\.0088 and \$0\.0072 is left\. It resets /);
+    expect(errorMessage(spent)).toMatch(/^You have used all of this month's budget \(\$10\.00\)\. It resets /);
+    await i18n.changeLanguage('ko');
+  });
+
   it('word a wait in the reader\'s language', async () => {
     const e = new ApiError(429, { ...body, error: 'too_many_attempts', params: { retry_after_seconds: 150 } });
     expect(errorMessage(e)).toBe('로그인 시도가 너무 많습니다. 3분 후에 다시 시도하세요');

@@ -1,7 +1,7 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import i18n from '@/lib/i18n';
 import { ApiError } from '@/lib/api-client';
-import { formatResetTime, formatWait } from '@/lib/format';
+import { formatResetTime, formatUsdExact, formatWait } from '@/lib/format';
 import type { Violation } from '@/types/api';
 
 /** Fields that name the request as a whole: their problems read without a field name. */
@@ -9,7 +9,8 @@ const WHOLE_REQUEST = ['body', 'header'];
 
 /**
  * The interpolation values of a code's params, worded for the reader: times in the platform's zone,
- * waits as "3분 후", lists joined, provider names as the SPA calls them.
+ * waits as "3분 후", amounts as numbers or — with a currency (the budget's, USD as decimal strings) — as money,
+ * lists joined, provider names as the SPA calls them. Nothing left of a budget selects the words' "spent" form.
  */
 export function wordedParams(params: Record<string, unknown>) {
   const values: Record<string, unknown> = { ...params };
@@ -18,9 +19,13 @@ export function wordedParams(params: Record<string, unknown>) {
     values.resetAt = formatResetTime(params.reset_at, zone);
   }
   if (typeof params.retry_after_seconds === 'number') values.wait = formatWait(params.retry_after_seconds);
+  const money = params.currency === 'USD';
   for (const amount of ['limit', 'needed', 'left']) {
-    if (typeof params[amount] === 'number') values[amount] = params[amount].toLocaleString(i18n.language === 'ko' ? 'ko-KR' : 'en-US');
+    const value = params[amount];
+    if (money && typeof value === 'string') values[amount] = formatUsdExact(Number(value), i18n.language);
+    else if (typeof value === 'number') values[amount] = value.toLocaleString(i18n.language === 'ko' ? 'ko-KR' : 'en-US');
   }
+  if (money && typeof params.left === 'string' && Number(params.left) === 0) values.context = 'spent';
   if (Array.isArray(params.allowed)) values.allowed = params.allowed.join(', ');
   if (typeof params.provider === 'string') values.provider = i18n.t(`settings.providers.${params.provider}`);
   return values;

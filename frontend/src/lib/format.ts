@@ -13,6 +13,13 @@ export function formatUsd(n: number, lang: string) {
   return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'USD' }).format(n);
 }
 
+/** USD to the micro-dollar where it matters: "$10.00", "$0.0072" (a call's cost is often less than a cent). */
+export function formatUsdExact(n: number, lang: string) {
+  return new Intl.NumberFormat(localeOf(lang), {
+    style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6,
+  }).format(n);
+}
+
 const HANGUL_OR_HANJA = /^[\p{Script=Hangul}\p{Script=Han}]+$/u;
 
 /**

@@ -119,7 +119,7 @@ public class AlertEvaluator {
                             """)
                     .setParameter("members", memberIds).getResultList();
             boolean costRules = active.stream().anyMatch(r -> r.metricKind() == AlertMetric.MEMBER_COST);
-            Map<Long, MemberSpend.Spend> spent = costRules ? spend.monthToDate(memberIds, now) : Map.of();
+            Map<Long, BigDecimal> spent = costRules ? spend.monthToDate(memberIds, now) : Map.of();
             List<AlertFiringService.Candidate> found = new ArrayList<>();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
@@ -157,7 +157,7 @@ public class AlertEvaluator {
                             window = "day";
                         }
                         default -> {
-                            used = spent.getOrDefault(memberId, MemberSpend.Spend.NONE).usd();
+                            used = spent.getOrDefault(memberId, MemberSpend.Spend.NONE.usd());
                             limit = budget.usd();
                             unit = "usd";
                             window = "month";

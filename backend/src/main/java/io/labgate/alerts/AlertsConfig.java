@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Usage alerts: how e-mails and webhooks are delivered and retried, and how often the backlog is checked. */
+/**
+ * Usage alerts: how e-mails and webhooks are delivered and retried, how often the backlog is checked, and how long
+ * firings and deliveries are kept.
+ */
 @ConfigMapping(prefix = "labgate.alerts")
 public interface AlertsConfig {
 
@@ -35,4 +38,8 @@ public interface AlertsConfig {
     /** The span over which a provider's error rate is measured. */
     @WithDefault("PT5M")
     Duration errorRateSpan();
+
+    /** Firings (with their notifications) and finished deliveries older than this are purged. */
+    @WithDefault("P90D")
+    Duration retention();
 }

@@ -1,5 +1,7 @@
 package io.labgate.budgets;
 
+import io.labgate.common.money.MicroUsd;
+
 import java.math.BigDecimal;
 
 /**
@@ -18,5 +20,10 @@ public record MemberBudget(BigDecimal usd, int softPercent, Source source) {
 
     public boolean limited() {
         return usd.signum() > 0;
+    }
+
+    /** The budget as the quota enforces it, in micro-USD; 0: none. */
+    public long micros() {
+        return limited() ? MicroUsd.floor(usd) : 0;
     }
 }

@@ -1,10 +1,13 @@
 package io.labgate.budgets;
 
+import io.labgate.common.money.MicroUsd;
+import io.labgate.quota.MemberUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,18 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What members have spent this month, in USD: the usage log's cost of their calls since the 1st in the platform's
- * zone, calls of unpriced models at {@code labgate.budgets.fallback-usd-per-mtok}. The one owner of that sum
- * (alerts read it; the quota's cost budget will too). Served by the usage log's (member_id, created_at) index.
+ * What members have spent this month, in USD: the committed cost counter the quota enforces the budget with
+ * ({@code user_ai_access.cost_used_month_micros}, written by the ledger with each usage row: the row's cost
+ * rounded up to whole micro-USD, calls of unpriced models at {@code labgate.budgets.fallback-usd-per-mtok}). The
+ * one owner of that number for readers: alerts and the member's budget page ask here.
  */
 @ApplicationScoped
 public class MemberSpend {
 
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
-
     /** A member's spend this month, and how many of those calls had no price (counted at the fallback). */
     public record Spend(BigDecimal usd, long unpricedCalls) {
-        public static final Spend NONE = new Spend(BigDecimal.ZERO.setScale(6), 0);
+        public static final Spend NONE = new Spend(MicroUsd.usd(0), 0);
     }
 
     private final EntityManager em;
@@ -34,37 +36,48 @@ public class MemberSpend {
         this.config = config;
     }
 
-    /** Spend this month (as of {@code now}, in its zone) per member; members without calls are left out. */
-    public Map<Long, Spend> monthToDate(Collection<Long> memberIds, ZonedDateTime now) {
-        Map<Long, Spend> spend = new HashMap<>();
+    /** Spend this month (as of {@code now}, in its zone) per member; members without access are left out. */
+    public Map<Long, BigDecimal> monthToDate(Collection<Long> memberIds, ZonedDateTime now) {
+        Map<Long, BigDecimal> spend = new HashMap<>();
         if (memberIds.isEmpty()) {
             return spend;
         }
-        ZonedDateTime start = now.toLocalDate().withDayOfMonth(1).atStartOfDay(now.getZone());
+        LocalDate today = now.toLocalDate();
         List<?> rows = em.createNativeQuery("""
-                        SELECT member_id,
-                               coalesce(sum(coalesce(cost, total_tokens * CAST(:fallback AS numeric) / :million)), 0),
-                               count(*) FILTER (WHERE cost IS NULL AND total_tokens > 0)
-                          FROM usage_logs
-                         WHERE member_id IN (:members) AND created_at >= :start AND created_at < :end
-                         GROUP BY member_id
+                        SELECT member_id, cost_used_month_micros, last_reset_date FROM user_ai_access
+                         WHERE member_id IN (:members)
                         """)
-                .setParameter("fallback", config.fallbackUsdPerMtok())
-                .setParameter("million", MILLION)
                 .setParameter("members", memberIds)
-                .setParameter("start", start.toOffsetDateTime())
-                .setParameter("end", start.plusMonths(1).toOffsetDateTime())
                 .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            spend.put(((Number) r[0]).longValue(), new Spend(((BigDecimal) r[1]).setScale(6, RoundingMode.HALF_UP),
-                    ((Number) r[2]).longValue()));
+            LocalDate lastReset = r[2] instanceof Date date ? date.toLocalDate() : (LocalDate) r[2];
+            spend.put(((Number) r[0]).longValue(),
+                    MicroUsd.usd(MemberUsage.thisMonth(today, lastReset, ((Number) r[1]).longValue())));
         }
         return spend;
     }
 
+    /**
+     * One member's spend this month, with the calls of unpriced models among it (from the usage log, served by
+     * its (member_id, created_at) index), for their budget page.
+     */
     public Spend monthToDate(long memberId, ZonedDateTime now) {
-        return monthToDate(List.of(memberId), now).getOrDefault(memberId, Spend.NONE);
+        BigDecimal usd = monthToDate(List.of(memberId), now).get(memberId);
+        if (usd == null) {
+            return Spend.NONE;
+        }
+        ZonedDateTime start = now.toLocalDate().withDayOfMonth(1).atStartOfDay(now.getZone());
+        long unpriced = ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM usage_logs
+                         WHERE member_id = :member AND created_at >= :start AND created_at < :end
+                           AND cost IS NULL AND total_tokens > 0
+                        """)
+                .setParameter("member", memberId)
+                .setParameter("start", start.toOffsetDateTime())
+                .setParameter("end", start.plusMonths(1).toOffsetDateTime())
+                .getSingleResult()).longValue();
+        return new Spend(usd, unpriced);
     }
 
     public BigDecimal fallbackUsdPerMtok() {

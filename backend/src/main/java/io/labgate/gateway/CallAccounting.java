@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import io.labgate.budgets.BudgetCosts;
 import io.labgate.pricing.PricingService;
 import io.labgate.promptlog.PromptLogRow;
 import io.labgate.promptlog.PromptLogService;
@@ -35,6 +36,7 @@ class CallAccounting {
 
     private final QuotaService quota;
     private final PricingService pricing;
+    private final BudgetCosts costs;
     private final CallLedger ledger;
     private final UsageSettings usageSettings;
     private final PromptLogService promptLog;
@@ -42,10 +44,12 @@ class CallAccounting {
     private final CallMetrics metrics;
     private final Clock clock;
 
-    CallAccounting(QuotaService quota, PricingService pricing, CallLedger ledger, UsageSettings usageSettings,
-                   PromptLogService promptLog, AiSettingService settings, CallMetrics metrics, Clock clock) {
+    CallAccounting(QuotaService quota, PricingService pricing, BudgetCosts costs, CallLedger ledger,
+                   UsageSettings usageSettings, PromptLogService promptLog, AiSettingService settings,
+                   CallMetrics metrics, Clock clock) {
         this.quota = quota;
         this.pricing = pricing;
+        this.costs = costs;
         this.ledger = ledger;
         this.usageSettings = usageSettings;
         this.promptLog = promptLog;
@@ -71,15 +75,17 @@ class CallAccounting {
     }
 
     /**
-     * The provider answered, all or part: settles to the usage and logs the call. Empty when another path had
-     * already ended the call — then nothing is counted or logged again.
+     * The provider answered, all or part: settles to the usage and its cost (the usage row's, else the budget's
+     * fallback price) and logs the call. Empty when another path had already ended the call — then nothing is
+     * counted or logged again.
      */
     Optional<Settled> answered(GatewayService.PreparedCall call, boolean stream, Answer answer) {
-        Optional<ReservationEnd> end = quota.settle(call.reservation(), answer.usage().totalTokens());
+        BigDecimal cost = price(call, answer.model(), answer.usage());
+        Optional<ReservationEnd> end = quota.settle(call.reservation(), answer.usage().totalTokens(),
+                costs.micros(cost, answer.usage()));
         if (end.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal cost = price(call, answer.model(), answer.usage());
         UsageRecord row = record(call, stream, answer, cost);
         metrics.booked(row);
         ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text()).withUsage(answer.model(), answer.usage())));
@@ -88,7 +94,8 @@ class CallAccounting {
 
     /**
      * The call failed. After a time-out the request had reached the provider, which may still do — and bill —
-     * the work: the reserved amount is settled, not released. Any other failure gives the reservation back.
+     * the work: the reserved amount is settled, not released (its tokens, and their cost at the configured
+     * model's price: what was reserved of the budget). Any other failure gives the reservation back.
      * {@code partialText} is what had already been streamed to the member, if anything.
      */
     void failed(GatewayService.PreparedCall call, boolean stream, UpstreamException e, String partialText) {

@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import io.labgate.budgets.BudgetCosts;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ViolationCode;
@@ -40,12 +41,14 @@ public class GatewayService {
     private final Instance<ProviderAdapter> adapters;
     private final CallAccounting accounting;
     private final CallLedger ledger;
+    private final BudgetCosts costs;
     private final int maxPromptChars;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
                    Instance<ProviderAdapter> adapters, CallAccounting accounting, CallLedger ledger,
-                   LabgateConfig config) {
+                   BudgetCosts costs, LabgateConfig config) {
         this.ledger = ledger;
+        this.costs = costs;
         this.routes = routes;
         this.quota = quota;
         this.tokens = tokens;
@@ -67,10 +70,13 @@ public class GatewayService {
         MemberRoute route = routes.resolve(memberId, type);
         ChatCall call = toCall(route, type, request);
         int promptTokens = tokens.promptTokens(call.messages());
+        // The most the call may cost, held of the member's budget (only a budget needs it).
+        long maxCost = route.limits().monthlyBudgetMicros() > 0 ? costs.maxMicros(
+                route.connection().provider().wireName(), call.model(), promptTokens, call.maxTokens()) : 0;
         QuotaReservation reservation;
         try {
             reservation = quota.reserve(new QuotaService.Claim(route.accessId(), route.connection().settingId(),
-                    promptTokens, (long) promptTokens + call.maxTokens()), route.limits());
+                    promptTokens, (long) promptTokens + call.maxTokens(), maxCost), route.limits());
         } catch (QuotaExceededException refused) {
             accounting.refused(route, type, origin, call, refused.limit());
             throw refused;

@@ -2,6 +2,7 @@ package io.labgate.gateway;
 
 import io.labgate.access.AccessRepository;
 import io.labgate.access.UserAiAccess;
+import io.labgate.budgets.MemberBudget;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.plans.Plan;
@@ -89,9 +90,11 @@ public class MemberRouteResolver {
             throw new ApiException(403, ErrorCode.PROVIDER_INACTIVE, "The AI provider assigned to you ("
                     + setting.name + ") is currently deactivated; ask the administrator", Map.of("setting", setting.name));
         }
+        long budgetMicros = MemberBudget.of(access.monthlyBudgetUsd, plan.monthlyBudgetUsd, plan.budgetSoftPercent)
+                .micros();
         MemberRoute route = new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
                 setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,
-                setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit));
+                setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit, budgetMicros));
         cache.put(memberId, new Cached(route, List.copyOf(plan.features), System.nanoTime()));
         return route;
     }

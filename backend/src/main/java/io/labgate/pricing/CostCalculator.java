@@ -9,7 +9,8 @@ import java.math.RoundingMode;
 /**
  * Cost of one call from normalised usage: uncached input at the input price, cache reads at the cached
  * price (input price when none is set), cache writes at the write price (input price when none is set),
- * output — reasoning included — at the output price. Six decimals, half-up.
+ * output — reasoning included — at the output price. Six decimals (whole micro-USD), rounded up: what the usage
+ * log shows is what the monthly budget counts (budgets/BudgetCosts), and a cost is never under-counted.
  */
 public final class CostCalculator {
 
@@ -26,6 +27,6 @@ public final class CostCalculator {
                 .add(cachedPrice.multiply(BigDecimal.valueOf(usage.cachedTokens())))
                 .add(writePrice.multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
                 .add(price.outputPerMtok.multiply(BigDecimal.valueOf(usage.completionTokens())));
-        return micro.divide(MILLION, MathContext.DECIMAL128).setScale(6, RoundingMode.HALF_UP);
+        return micro.divide(MILLION, MathContext.DECIMAL128).setScale(6, RoundingMode.CEILING);
     }
 }

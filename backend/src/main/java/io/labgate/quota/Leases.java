@@ -124,7 +124,9 @@ public class Leases {
                 if (room < 0) {
                     continue; // granted: take from it (others may beat us to it, hence the loop)
                 }
-                throw new NoRoom(lease.key, room + Math.max(0, lease.free.get()));
+                // Left for calls: the database's room, plus what this lease holds free — less its debt, which
+                // the counter already holds but the lease row still offsets.
+                throw new NoRoom(lease.key, Math.max(0, room + lease.free.get()));
             }
             throw new NoRoom(lease.key, Math.max(0, lease.free.get()));
         } finally {

@@ -11,19 +11,20 @@ import java.util.Map;
 
 /**
  * 429: a limit would be exceeded. Its code names the limit; its parameters say what the limit is and when it
- * resets in the platform's zone (and, for tokens, what the call needed and what is left), for the SPA to word.
+ * resets in the platform's zone (and, for tokens and the budget, what the call needed and what is left), for the
+ * SPA to word. Counts are numbers; money is a decimal string in USD (with {@code currency}).
  */
 public class QuotaExceededException extends RetryableApiException {
 
     private final String limit;
     private final OffsetDateTime resetsAt;
 
-    QuotaExceededException(Counter counter, long limit, ZonedDateTime now, String message,
+    QuotaExceededException(Counter counter, Object limit, ZonedDateTime now, String message,
                            Map<String, Object> extra) {
         this(counter, limit, now, counter.window().end(now), message, extra);
     }
 
-    private QuotaExceededException(Counter counter, long limit, ZonedDateTime now, ZonedDateTime resetsAt,
+    private QuotaExceededException(Counter counter, Object limit, ZonedDateTime now, ZonedDateTime resetsAt,
                                    String message, Map<String, Object> extra) {
         super(429, ErrorCode.of(counter.limitCode()), message + " (resets at " + resetsAt.toOffsetDateTime() + ")",
                 params(limit, resetsAt, extra), Math.max(1, Duration.between(now, resetsAt).toSeconds()));
@@ -31,7 +32,7 @@ public class QuotaExceededException extends RetryableApiException {
         this.resetsAt = resetsAt.toOffsetDateTime();
     }
 
-    private static Map<String, Object> params(long limit, ZonedDateTime resetsAt, Map<String, Object> extra) {
+    private static Map<String, Object> params(Object limit, ZonedDateTime resetsAt, Map<String, Object> extra) {
         Map<String, Object> params = new HashMap<>(extra);
         params.put("limit", limit);
         params.put("reset_at", resetsAt.toOffsetDateTime().toString());

@@ -8,8 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What {@link QuotaService#reserve} took, from this replica's leases: one request and {@code tokens} tokens on
- * the member's limited counters, one request in each limited window of the provider setting. It has an
+ * What {@link QuotaService#reserve} took, from this replica's leases: one request, {@code tokens} tokens and
+ * {@code costMicros} of the member's budget on their limited counters, one request in each limited window of the
+ * provider setting. It has an
  * identity, and ends once: the done, error, time-out and cancel paths of a stream may race to settle or
  * release it, and only the first changes anything.
  */
@@ -24,18 +25,20 @@ public final class QuotaReservation {
     private final long settingId;
     private final long promptTokens;
     private final long tokens;
+    private final long costMicros;
     private final LocalDate day;
     private final Map<WindowKind, OffsetDateTime> settingWindows;
     private final List<Taken> taken;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    QuotaReservation(UUID id, long accessId, long settingId, long promptTokens, long tokens, LocalDate day,
-                     Map<WindowKind, OffsetDateTime> settingWindows, List<Taken> taken) {
+    QuotaReservation(UUID id, long accessId, long settingId, long promptTokens, long tokens, long costMicros,
+                     LocalDate day, Map<WindowKind, OffsetDateTime> settingWindows, List<Taken> taken) {
         this.id = id;
         this.accessId = accessId;
         this.settingId = settingId;
         this.promptTokens = promptTokens;
         this.tokens = tokens;
+        this.costMicros = costMicros;
         this.day = day;
         this.settingWindows = Map.copyOf(settingWindows);
         this.taken = List.copyOf(taken);
@@ -60,6 +63,11 @@ public final class QuotaReservation {
 
     public long tokens() {
         return tokens;
+    }
+
+    /** The most the call may cost, in micro-USD: what it holds of the member's budget. */
+    public long costMicros() {
+        return costMicros;
     }
 
     /** The member's day the call counts in. */

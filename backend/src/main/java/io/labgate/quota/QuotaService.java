@@ -1,5 +1,6 @@
 package io.labgate.quota;
 
+import io.labgate.common.money.MicroUsd;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Exact quotas shared by every replica, at memory speed. Each limited counter window (the member's requests
- * today and tokens this month, the provider setting's requests this hour, day and month) is leased to the
+ * today, tokens and cost this month, the provider setting's requests this hour, day and month) is leased to the
  * replicas in blocks ({@link Leases}); a reservation takes from this replica's leases in memory, and PostgreSQL
  * is asked only when a lease runs low. The database keeps, per counter window, committed + leases &lt;= limit,
  * so N concurrent calls against room for k are served exactly k times on any number of replicas.
@@ -43,18 +44,25 @@ public class QuotaService {
         this.replica = replica;
     }
 
-    /** Who asks for how much: {@code tokens} is the most the call may use (prompt estimate + output budget). */
-    public record Claim(long accessId, long settingId, long promptTokens, long tokens) {
+    /**
+     * Who asks for how much: {@code tokens} is the most the call may use (prompt estimate + output budget),
+     * {@code costMicros} the most it may cost in micro-USD (those tokens at the model's price, rounded up).
+     */
+    public record Claim(long accessId, long settingId, long promptTokens, long tokens, long costMicros) {
     }
 
-    /** The limits to check, read with the access row by the caller. */
+    /**
+     * The limits to check, read with the access row by the caller; {@code monthlyBudgetMicros} is the member's
+     * monthly cost budget in micro-USD ({@code io.labgate.budgets.MemberBudget}).
+     */
     public record Limits(long monthlyTokenLimit, int dailyRequestLimit, int hourlyLimit, int dailyLimit,
-                         int monthlyLimit) {
+                         int monthlyLimit, long monthlyBudgetMicros) {
 
         long of(Counter counter) {
             return switch (counter) {
                 case MEMBER_DAY_REQUESTS -> dailyRequestLimit;
                 case MEMBER_MONTH_TOKENS -> monthlyTokenLimit;
+                case MEMBER_MONTH_COST -> monthlyBudgetMicros;
                 case SETTING_HOUR_REQUESTS -> hourlyLimit;
                 case SETTING_DAY_REQUESTS -> dailyLimit;
                 case SETTING_MONTH_REQUESTS -> monthlyLimit;
@@ -63,21 +71,26 @@ public class QuotaService {
     }
 
     /**
-     * Reserves one request and {@code claim.tokens()} on every limit of the call, or refuses naming the limit
-     * that would be passed (nothing stays taken then). In memory, unless a lease must be renewed.
+     * Reserves one request, {@code claim.tokens()} and {@code claim.costMicros()} on every limit of the call, or
+     * refuses naming the limit that would be passed (nothing stays taken then). In memory, unless a lease must be
+     * renewed. A call that cannot cost anything (a free model) takes nothing of the budget.
      */
     public QuotaReservation reserve(Claim claim, Limits limits) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<QuotaReservation.Taken> taken = new ArrayList<>(5);
+        List<QuotaReservation.Taken> taken = new ArrayList<>(Counter.values().length);
         Map<WindowKind, OffsetDateTime> settingWindows = new EnumMap<>(WindowKind.class);
         try {
             for (Counter counter : Counter.values()) {
                 long limit = limits.of(counter);
-                if (limit <= 0) {
+                long need = switch (counter.measure()) {
+                    case REQUESTS -> 1;
+                    case TOKENS -> claim.tokens();
+                    case MICRO_USD -> claim.costMicros();
+                };
+                if (limit <= 0 || need <= 0) {
                     continue;
                 }
                 long subject = counter.isMembers() ? claim.accessId() : claim.settingId();
-                long need = counter.countsTokens() ? claim.tokens() : 1;
                 OffsetDateTime start = counter.window().start(now).toOffsetDateTime();
                 Lease lease = leases.take(new LeaseKey(counter, subject, start),
                         counter.window().end(now).toOffsetDateTime(), limit, need);
@@ -94,26 +107,31 @@ public class QuotaService {
             throw e;
         }
         return new QuotaReservation(UUID.randomUUID(), claim.accessId(), claim.settingId(), claim.promptTokens(),
-                claim.tokens(), now.toLocalDate(), settingWindows, taken);
+                claim.tokens(), claim.costMicros(), now.toLocalDate(), settingWindows, taken);
     }
 
     /**
-     * Ends a reservation with what was really used (the request stays counted); what was reserved and not used
-     * is free again at once. Empty when it had already ended — a racing path took it.
+     * Ends a reservation with what was really used — {@code actualTokens} and {@code actualCostMicros} (the
+     * request stays counted); what was reserved and not used is free again at once, and what was used beyond the
+     * reservation is a debt of the lease. Empty when it had already ended — a racing path took it.
      */
-    public Optional<ReservationEnd> settle(QuotaReservation reservation, long actualTokens) {
+    public Optional<ReservationEnd> settle(QuotaReservation reservation, long actualTokens, long actualCostMicros) {
         if (!reservation.claim()) {
             return Optional.empty();
         }
         List<ReservationEnd.LeaseUse> used = new ArrayList<>(reservation.taken().size());
         for (QuotaReservation.Taken t : reservation.taken()) {
-            long use = t.lease().key.counter().countsTokens() ? actualTokens : t.amount();
+            long use = switch (t.lease().key.counter().measure()) {
+                case REQUESTS -> t.amount();
+                case TOKENS -> actualTokens;
+                case MICRO_USD -> actualCostMicros;
+            };
             t.lease().end(t.amount() - use);
             used.add(new ReservationEnd.LeaseUse(t.lease().key, use));
         }
         return Optional.of(new ReservationEnd(reservation.id(), replica.id(), reservation.accessId(),
                 reservation.settingId(), reservation.day(), reservation.settingWindows(), reservation.tokens(),
-                false, actualTokens, used, OffsetDateTime.now(clock)));
+                false, actualTokens, actualCostMicros, used, OffsetDateTime.now(clock)));
     }
 
     /** Gives back everything a reservation took: the call never reached the provider or failed there. */
@@ -124,18 +142,18 @@ public class QuotaService {
         reservation.taken().forEach(t -> t.lease().end(t.amount()));
         return Optional.of(new ReservationEnd(reservation.id(), replica.id(), reservation.accessId(),
                 reservation.settingId(), reservation.day(), reservation.settingWindows(), reservation.tokens(),
-                true, 0, List.of(), OffsetDateTime.now(clock)));
+                true, 0, 0, List.of(), OffsetDateTime.now(clock)));
     }
 
     /**
-     * The admin's "reset usage": the member's day and month start again from zero now. Calls still in flight
+     * The admin's "reset usage": the member's day and month (requests, tokens, cost) start again from zero now. Calls still in flight
      * are counted in the new window when they end.
      */
     @Transactional
     public void resetMemberCounters(long accessId) {
         em.createNativeQuery("""
                         UPDATE user_ai_access SET tokens_used_today = 0, tokens_used_month = 0, requests_today = 0,
-                               last_reset_date = :today, updated_at = now()
+                               cost_used_month_micros = 0, last_reset_date = :today, updated_at = now()
                          WHERE id = :id
                         """)
                 .setParameter("today", LocalDate.now(clock))
@@ -154,6 +172,14 @@ public class QuotaService {
                     "Your plan's monthly token limit (" + limit + ") would be exceeded: this request needs up to "
                             + claim.tokens() + " tokens and " + refused.room + " are left",
                     Map.of("needed", claim.tokens(), "left", refused.room));
+            case MEMBER_MONTH_COST -> {
+                String budget = MicroUsd.text(limit);
+                String needed = MicroUsd.text(claim.costMicros());
+                String left = MicroUsd.text(refused.room);
+                yield new QuotaExceededException(counter, budget, now, "Your monthly budget (USD " + budget
+                        + ") would be exceeded: this request may cost up to USD " + needed + " and USD " + left
+                        + " is left", Map.of("needed", needed, "left", left, "currency", "USD"));
+            }
             case SETTING_HOUR_REQUESTS, SETTING_DAY_REQUESTS, SETTING_MONTH_REQUESTS -> new QuotaExceededException(
                     counter, limit, now, "The shared " + label(counter.window()) + " request limit of this AI provider ("
                     + limit + ") has been reached", Map.of());

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The counters' side of the ledger: applies reservation ends inside the usage log's transaction. A settled call
- * is counted — the member's requests and tokens, the setting's limited windows — and what it used moves from
+ * is counted — the member's requests, tokens and cost, the setting's limited windows — and what it used moves from
  * this replica's leases to the counters, so committed + leases stays what it was. A released call changes
  * nothing here: what it took went back to the lease in memory.
  *
@@ -33,6 +33,10 @@ public final class ReservationBook {
                     WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(? AS date)) THEN ?
                     WHEN date_trunc('month', last_reset_date) = date_trunc('month', CAST(? AS date)) THEN tokens_used_month + ?
                     ELSE tokens_used_month END,
+                cost_used_month_micros = CASE
+                    WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(? AS date)) THEN ?
+                    WHEN date_trunc('month', last_reset_date) = date_trunc('month', CAST(? AS date)) THEN cost_used_month_micros + ?
+                    ELSE cost_used_month_micros END,
                 last_reset_date = GREATEST(last_reset_date, ?),
                 updated_at = now()
              WHERE id = ?
@@ -59,9 +63,10 @@ public final class ReservationBook {
             if (end == null || end.released()) {
                 continue;
             }
-            long[] counts = members.computeIfAbsent(new MemberDay(end.accessId(), end.day()), k -> new long[2]);
+            long[] counts = members.computeIfAbsent(new MemberDay(end.accessId(), end.day()), k -> new long[3]);
             counts[0]++;
             counts[1] += end.settledTokens();
+            counts[2] += end.settledCostMicros();
             end.settingWindows().forEach((kind, start) ->
                     windows.merge(new Window(end.settingId(), kind, start), 1L, Long::sum));
             for (ReservationEnd.LeaseUse use : end.used()) {
@@ -74,6 +79,7 @@ public final class ReservationBook {
                     LocalDate day = row.getKey().day();
                     long requests = row.getValue()[0];
                     long tokens = row.getValue()[1];
+                    long cost = row.getValue()[2];
                     int i = 1;
                     count.setObject(i++, day);
                     count.setLong(i++, requests);
@@ -87,6 +93,10 @@ public final class ReservationBook {
                     count.setLong(i++, tokens);
                     count.setObject(i++, day);
                     count.setLong(i++, tokens);
+                    count.setObject(i++, day);
+                    count.setLong(i++, cost);
+                    count.setObject(i++, day);
+                    count.setLong(i++, cost);
                     count.setObject(i++, day);
                     count.setLong(i, row.getKey().accessId());
                     count.addBatch();

@@ -38,6 +38,9 @@ public class UsageWindowReset {
                                tokens_used_month = CASE
                                    WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(:today AS date))
                                    THEN 0 ELSE tokens_used_month END,
+                               cost_used_month_micros = CASE
+                                   WHEN date_trunc('month', last_reset_date) < date_trunc('month', CAST(:today AS date))
+                                   THEN 0 ELSE cost_used_month_micros END,
                                last_reset_date = :today
                          WHERE last_reset_date < :today
                         """)

@@ -5,6 +5,7 @@ import io.labgate.support.Books;
 import io.labgate.support.GreenMailResource;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.ProviderStubServer.Reply;
+import io.labgate.support.TestClock;
 import io.labgate.support.WebhookReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +187,53 @@ class AlertAdminTest {
                 .body("source", equalTo("member"));
         Api.asAdmin().body(Map.of("follow_plan_budget", true)).patch("/api/admin/user-ai-access/" + s.accessId())
                 .then().statusCode(200).body("monthly_budget_usd", equalTo(null));
+    }
+
+    @Test
+    void aProviderFailingAboveTheRateOverTheSpanIsAnnouncedOnce() throws Exception {
+        // 4 answers, then only 500s and 429s (each call tried 3 times, at once: Retry-After-Ms 1).
+        List<Reply> replies = new ArrayList<>(List.of(ok(), ok(), ok(), ok()));
+        for (int i = 0; i < 30; i++) {
+            replies.add(Reply.json(i % 2 == 0 ? 500 : 429, "{\"error\":{\"message\":\"busy\"}}")
+                    .header("Retry-After-Ms", "1"));
+        }
+        stub.on("POST", "/flaky/v1/chat/completions", replies.toArray(Reply[]::new));
+        TestClock.freeze(java.time.Instant.now()); // one hour's window throughout
+        try {
+            AlertFixtures.Subject s = AlertFixtures.subject(stub, "/flaky/v1", Map.of());
+            long rule = AlertFixtures.rule(Map.of("name", Api.unique("errors"), "metric", "provider_error_rate",
+                    "thresholds", List.of(50), "min_calls", 10, "ai_settings_id", s.settingId()));
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.addAll(AlertFixtures.chats(s.member(), 1));
+            }
+            assertEquals(List.of(200, 200, 200, 200, 502, 503, 502, 503), statuses, "the stub answered in order");
+            Books.awaitWritten();
+            Thread.sleep(500);
+            assertTrue(AlertFixtures.notifications(Api.adminToken(), rule).isEmpty(),
+                    "4 failures of 8 calls: fewer than the rule's 10 calls are not judged");
+            // 6 failures of 10 calls: 60 %, over the rule's 50 %.
+            AlertFixtures.chats(s.member(), 1);
+            AlertFixtures.chats(s.member(), 1);
+            AlertFixtures.await("the admin hears", () -> !AlertFixtures.notifications(Api.adminToken(), rule).isEmpty());
+            for (int i = 0; i < 3; i++) {
+                AlertFixtures.chats(s.member(), 1);
+            }
+            Books.awaitWritten();
+            Thread.sleep(500);
+            List<Map<String, Object>> heard = AlertFixtures.notifications(Api.adminToken(), rule);
+            assertEquals(1, heard.size(), "once per threshold in the window, however many more calls fail");
+            assertEquals("provider_error_rate", heard.getFirst().get("code"));
+            Map<?, ?> params = (Map<?, ?>) heard.getFirst().get("params");
+            assertEquals(50, params.get("threshold"));
+            assertTrue(AlertFixtures.notifications(s.member().token(), rule).isEmpty(), "a provider is the admin's");
+        } finally {
+            TestClock.thaw();
+        }
+    }
+
+    private static Reply ok() {
+        return Reply.json(200, AlertFixtures.COMPLETION);
     }
 
     @Test

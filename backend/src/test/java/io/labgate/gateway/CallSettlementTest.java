@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import io.labgate.budgets.BudgetConfig;
 import io.labgate.support.Api;
 import io.labgate.support.ProviderStubServer;
 import io.labgate.support.Researchers;
@@ -56,6 +57,9 @@ class CallSettlementTest {
     @Inject
     CallLedger usageLog;
 
+    @Inject
+    BudgetConfig budgets;
+
     @TestHTTPResource("/")
     URL root;
 
@@ -104,16 +108,29 @@ class CallSettlementTest {
         return number("select count(*) from usage_logs where member_id = ?1 and status <> 'refused'", r.member().id());
     }
 
-    /** The books agree: one usage row per call, and the counters equal the rows. */
+    /** The books agree: one usage row per call, and the counters — cost too — equal the rows. */
     private void assertBooksAgree(Researcher r, long calls) {
         long memberId = r.member().id();
         assertEquals(calls, endedCalls(r), "one usage row per call");
         long loggedTokens = number("select coalesce(sum(total_tokens), 0) from usage_logs where member_id = ?1",
                 memberId);
         assertEquals(loggedTokens, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
+        assertEquals(loggedCost(memberId), committedCost(r), "the month's cost is what the rows cost");
         long loggedRequests = number("select count(*) from usage_logs where member_id = ?1 and status <> 'refused' "
                 + "and not (status = 'error' and total_tokens = 0)", memberId);
         assertEquals(loggedRequests, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
+    }
+
+    /** What the member's rows cost as the budget counts them: each row's cost, an unpriced one at the fallback. */
+    private long loggedCost(long memberId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select coalesce(sum(coalesce(ceil(cost * 1000000), ceil(total_tokens * ?2))), 0)
+                          from usage_logs where member_id = ?1""")
+                .setParameter(1, memberId).setParameter(2, budgets.fallbackUsdPerMtok()).getSingleResult()).longValue());
+    }
+
+    private long committedCost(Researcher r) {
+        return number("select cost_used_month_micros from user_ai_access where id = ?1", r.accessId());
     }
 
     private static Map<String, Object> body(String text, boolean stream) {
@@ -211,6 +228,8 @@ class CallSettlementTest {
             assertTrue(reserved > 50, "prompt estimate + max_tokens 50");
             assertEquals(reserved, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
             assertEquals(1, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
+            assertTrue(committedCost(r) > 0, "the reserved tokens' cost is counted");
+            assertEquals(loggedCost(r.member().id()), committedCost(r));
         } finally {
             slow.close();
         }
@@ -239,6 +258,7 @@ class CallSettlementTest {
             long reserved = number("select total_tokens from usage_logs where member_id = ?1 "
                     + "and status = 'incomplete'", r.member().id());
             assertEquals(reserved, number("select tokens_used_month from user_ai_access where id = ?1", r.accessId()));
+            assertEquals(loggedCost(r.member().id()), committedCost(r));
         } finally {
             stalling.close();
         }

@@ -49,14 +49,14 @@ class LeaseTest {
     @Inject
     Clock clock;
 
-    private static final QuotaService.Limits FORTY_A_DAY = new QuotaService.Limits(0, 40, 0, 0, 0);
+    private static final QuotaService.Limits FORTY_A_DAY = new QuotaService.Limits(0, 40, 0, 0, 0, 0);
 
     private Researchers.Researcher researcher() {
         return Researchers.on(Map.of("name", Api.unique("lease")), "basic");
     }
 
     private QuotaReservation reserve(Researchers.Researcher r) {
-        return quota.reserve(new QuotaService.Claim(r.accessId(), r.settingId(), 10, 20), FORTY_A_DAY);
+        return quota.reserve(new QuotaService.Claim(r.accessId(), r.settingId(), 10, 20, 0), FORTY_A_DAY);
     }
 
     private void insertReplica(UUID id, OffsetDateTime heartbeat) {
@@ -119,7 +119,7 @@ class LeaseTest {
         QuotaExceededException refused = assertThrows(QuotaExceededException.class, () -> reserve(r));
         assertEquals("daily_request_limit", refused.limit());
         for (QuotaReservation s : served) {
-            Books.book(ledger, r.member().id(), r.settingId(), quota.settle(s, 15).orElseThrow());
+            Books.book(ledger, r.member().id(), r.settingId(), quota.settle(s, 15, 0).orElseThrow());
         }
         assertEquals(10, number("select requests_today from user_ai_access where id = ?1", r.accessId()));
         assertEquals(10, number("select count(*) from usage_logs where member_id = ?1", r.member().id()),
@@ -138,7 +138,7 @@ class LeaseTest {
         long granted = number("select amount from quota_leases where counter = 'member_day_requests' "
                 + "and subject_id = ?1 and replica_id = ?2", r.accessId(), replica.id());
         assertTrue(granted > 1 && granted <= 10, "a small block (a quarter of the room at most): " + granted);
-        Books.book(ledger, r.member().id(), r.settingId(), quota.settle(call, 15).orElseThrow());
+        Books.book(ledger, r.member().id(), r.settingId(), quota.settle(call, 15, 0).orElseThrow());
         assertEquals(granted - 1, number("select amount from quota_leases where counter = 'member_day_requests' "
                 + "and subject_id = ?1 and replica_id = ?2", r.accessId(), replica.id()), "the call moved to the count");
 

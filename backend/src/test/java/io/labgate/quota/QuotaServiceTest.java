@@ -45,7 +45,7 @@ class QuotaServiceTest {
     }
 
     private QuotaReservation reserve(Subject who, long settingId, long tokens, QuotaService.Limits limits) {
-        return quota.reserve(new QuotaService.Claim(who.accessId(), settingId, tokens / 2, tokens), limits);
+        return quota.reserve(new QuotaService.Claim(who.accessId(), settingId, tokens / 2, tokens, 0), limits);
     }
 
     private Subject subject(long settingId) {
@@ -106,7 +106,7 @@ class QuotaServiceTest {
     /** Settles every reservation at {@code tokens} and waits until the ledger has written them. */
     private void settleAll(Subject s, List<QuotaReservation> taken, long tokens) throws InterruptedException {
         for (QuotaReservation r : taken) {
-            Books.submit(ledger, s.memberId(), s.settingId(), quota.settle(r, tokens).orElseThrow());
+            Books.submit(ledger, s.memberId(), s.settingId(), quota.settle(r, tokens, 0).orElseThrow());
         }
         Books.awaitWritten();
     }
@@ -121,7 +121,7 @@ class QuotaServiceTest {
     @Test
     void dailyRequestLimitHoldsExactlyUnderABurst() throws Exception {
         Subject s = subject(newSetting());
-        var limits = new QuotaService.Limits(0, 7, 0, 0, 0);
+        var limits = new QuotaService.Limits(0, 7, 0, 0, 0, 0);
         List<QuotaReservation> taken = new ArrayList<>();
         int ok = burst(60, () -> reserve(s, s.settingId(), 10, limits), taken);
         assertEquals(7, ok);
@@ -138,7 +138,7 @@ class QuotaServiceTest {
     @Test
     void monthlyTokenLimitHoldsExactlyAndNamesTheLimit() throws Exception {
         Subject s = subject(newSetting());
-        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
+        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0, 0);
         List<QuotaReservation> taken = new ArrayList<>();
         int ok = burst(40, () -> reserve(s, s.settingId(), 300, limits), taken);
         assertEquals(3, ok);
@@ -161,7 +161,7 @@ class QuotaServiceTest {
         long setting = newSetting();
         Subject a = subject(setting);
         Subject b = subject(setting);
-        var limits = new QuotaService.Limits(0, 0, 5, 0, 0);
+        var limits = new QuotaService.Limits(0, 0, 5, 0, 0, 0);
         AtomicInteger turn = new AtomicInteger();
         List<QuotaReservation> taken = new ArrayList<>();
         int ok = burst(30, () -> {
@@ -174,7 +174,7 @@ class QuotaServiceTest {
         assertEquals("setting_hour_limit", e.limit());
         for (QuotaReservation r : taken) {
             Subject who = r.accessId() == a.accessId() ? a : b;
-            Books.book(ledger, who.memberId(), setting, quota.settle(r, 1).orElseThrow());
+            Books.book(ledger, who.memberId(), setting, quota.settle(r, 1, 0).orElseThrow());
         }
         // refusals counted nothing: only the five served calls are on the members' counters
         assertEquals(5, counters(a.accessId())[0] + counters(b.accessId())[0]);
@@ -183,7 +183,7 @@ class QuotaServiceTest {
     @Test
     void atSteadyStateReservationsDoNotAskTheDatabase() throws Exception {
         Subject s = subject(newSetting());
-        var limits = new QuotaService.Limits(100_000_000, 100_000, 100_000, 0, 0);
+        var limits = new QuotaService.Limits(100_000_000, 100_000, 100_000, 0, 0, 0);
         io.micrometer.core.instrument.Counter grants = registry.counter("labgate.quota.lease.grants");
         List<QuotaReservation> warmUp = new ArrayList<>();
         burst(50, () -> reserve(s, s.settingId(), 100, limits), warmUp);
@@ -203,7 +203,7 @@ class QuotaServiceTest {
     @Test
     void answersThatUsedMoreThanTheyReservedAreCountedAndTheRestOfTheLimitStillServes() throws Exception {
         Subject s = subject(newSetting());
-        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0);
+        var limits = new QuotaService.Limits(1000, 0, 0, 0, 0, 0);
         List<QuotaReservation> first = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             first.add(reserve(s, s.settingId(), 50, limits));
@@ -223,10 +223,10 @@ class QuotaServiceTest {
     @Test
     void settleReplacesTheEstimateAndReleaseGivesEverythingBack() throws Exception {
         Subject s = subject(newSetting());
-        var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0);
+        var limits = new QuotaService.Limits(10_000, 10, 3, 0, 0, 0);
         assertEquals(0, counters(s.accessId())[0]);
         QuotaReservation first = reserve(s, s.settingId(), 500, limits);
-        Books.book(ledger, s.memberId(), s.settingId(), quota.settle(first, 120).orElseThrow());
+        Books.book(ledger, s.memberId(), s.settingId(), quota.settle(first, 120, 0).orElseThrow());
         assertEquals(1, counters(s.accessId())[0]);
         assertEquals(120, counters(s.accessId())[2]);
 

@@ -156,6 +156,47 @@ class ReplicasIT {
 
     @Test
     @Order(3)
+    void aMonthlyBudgetHoldsExactlyAcrossBothReplicas() throws Exception {
+        // Priced so that a call costs what it reserves, whatever the prompt: input free, 50 tokens (max_tokens) of
+        // output at $100 per 1M = $0.005, and the stub bills exactly those 50. $0.10 is room for 20 calls.
+        String model = "budget-" + System.nanoTime();
+        stub.on("POST", "/budget/v1/chat/completions", Reply.json(200, COMPLETION.replace("\"model\":\"m\"",
+                "\"model\":\"" + model + "\"").replace("\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15",
+                "\"prompt_tokens\":12,\"completion_tokens\":50,\"total_tokens\":62")));
+        post(b, "/api/admin/model-prices", adminToken, Map.of("provider", "openai_compatible", "model", model,
+                "input_per_mtok", 0, "output_per_mtok", 100));
+        JsonNode plan = post(b, "/api/admin/plans", adminToken, Map.of("name", "budget-" + System.nanoTime(),
+                "display_name", "Budget " + System.nanoTime(), "monthly_cost", 0, "monthly_token_limit", 0,
+                "daily_request_limit", 0, "features", List.of("chatbot"), "monthly_budget_usd", 0.10));
+        JsonNode setting = post(b, "/api/admin/ai-settings", adminToken, Map.of("name", "budget-" + System.nanoTime(),
+                "provider", "openai_compatible", "base_url", stub.baseUrl() + "/budget/v1", "api_key", "sk-replicas-0003",
+                "model_name", model, "max_tokens", 50, "hourly_limit", 0, "daily_limit", 0, "monthly_limit", 0));
+        String username = "budget" + System.nanoTime();
+        JsonNode member = post(b, "/api/admin/members", adminToken, Map.of("username", username,
+                "email", username + "@lab.example", "password", "password-" + username, "role", "researcher"));
+        JsonNode access = post(b, "/api/admin/user-ai-access", adminToken, Map.of("user_id", member.path("id").asLong(),
+                "ai_plan_id", plan.path("id").asLong(), "ai_settings_id", setting.path("id").asLong()));
+        Subject s = new Subject(member.path("id").asLong(), setting.path("id").asLong(),
+                login(a, username, "password-" + username));
+
+        List<Integer> statuses = burst(200, i -> i % 2 == 0 ? a : b, s);
+        assertEquals(20, statuses.stream().filter(st -> st == 200).count(), histogram(statuses));
+        assertEquals(180, statuses.stream().filter(st -> st == 429).count(), histogram(statuses));
+        awaitLogged(s, 200);
+        assertEquals(180, eventually(180, "select count(*) from usage_logs where member_id = ? and status = 'refused' "
+                + "and error = 'monthly_budget_limit'", s.memberId));
+        long accessId = access.path("id").asLong();
+        assertEquals(20 * 5_000, count("select cost_used_month_micros from user_ai_access where id = ?", accessId),
+                "the counter holds exactly what was served, in micro-USD");
+        assertEquals(20 * 5_000, count("select sum(ceil(cost * 1000000))::bigint from usage_logs where member_id = ?",
+                s.memberId), "and so do the usage rows");
+        assertTrue(count("select cost_used_month_micros from user_ai_access where id = ?", accessId)
+                + count("select coalesce(sum(amount), 0) from quota_leases where counter = 'member_month_cost' "
+                + "and subject_id = ?", accessId) <= 100_000, "committed + leases within the budget");
+    }
+
+    @Test
+    @Order(4)
     void aReplicaKilledMidBurstOverspendsNothingAndTheOtherServesWhatIsLeft() throws Exception {
         Subject s = subject("slow", 30);
         int hitsBefore = stub.received().size();
@@ -197,7 +238,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaStoppedWithSigtermAnswersAndLogsEveryCallItAccepted() throws Exception {
         try (AppReplica c = AppReplica.start("replica-c", env)) {
             c.awaitReady(Duration.ofSeconds(120));
@@ -220,7 +261,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aThresholdCrossedThroughBothReplicasIsAnnouncedOnceOnEveryChannelAndPushedToATabOnEither() throws Exception {
         String completion = COMPLETION.replace("\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15",
                 "\"prompt_tokens\":90,\"completion_tokens\":10,\"total_tokens\":100");

@@ -45,10 +45,10 @@ class ReservationTest {
         return new Subject(r.accessId(), r.member().id(), r.settingId());
     }
 
-    private static final QuotaService.Limits LIMITS = new QuotaService.Limits(1_000_000, 1000, 100, 0, 0);
+    private static final QuotaService.Limits LIMITS = new QuotaService.Limits(1_000_000, 1000, 100, 0, 0, 0);
 
     private QuotaReservation reserve(Subject s, long tokens) {
-        return quota.reserve(new QuotaService.Claim(s.accessId(), s.settingId(), 40, tokens), LIMITS);
+        return quota.reserve(new QuotaService.Claim(s.accessId(), s.settingId(), 40, tokens, 0), LIMITS);
     }
 
     /** requests today, tokens this month, requests in the setting's hour window. */
@@ -79,8 +79,8 @@ class ReservationTest {
                 QuotaReservation r = reserve(s, 500);
                 CyclicBarrier start = new CyclicBarrier(3);
                 List<Callable<Optional<ReservationEnd>>> paths = List.of(
-                        () -> { start.await(); return quota.settle(r, 120); },   // done
-                        () -> { start.await(); return quota.settle(r, 30); },    // client cancelled
+                        () -> { start.await(); return quota.settle(r, 120, 0); },   // done
+                        () -> { start.await(); return quota.settle(r, 30, 0); },    // client cancelled
                         () -> { start.await(); return quota.release(r); });      // failed
                 List<Optional<ReservationEnd>> outcomes = new ArrayList<>();
                 for (Future<Optional<ReservationEnd>> f : pool.invokeAll(paths)) {
@@ -106,9 +106,9 @@ class ReservationTest {
         }
         // a late attempt changes nothing
         QuotaReservation last = reserve(s, 500);
-        ReservationEnd end = quota.settle(last, 100).orElseThrow();
+        ReservationEnd end = quota.settle(last, 100, 0).orElseThrow();
         assertTrue(quota.release(last).isEmpty());
-        assertTrue(quota.settle(last, 999).isEmpty());
+        assertTrue(quota.settle(last, 999, 0).isEmpty());
         book(s, end);
         assertEquals(expectedTokens + 100, counters(s)[1]);
         assertEquals(expectedRequests + 1, counters(s)[0]);

@@ -28,7 +28,8 @@ class UsageWindowResetTest {
         long id = Api.asAdmin().body(Map.of("user_id", m.id(), "ai_plan_id", planId))
                 .post("/api/admin/user-ai-access").then().statusCode(201).extract().jsonPath().getLong("id");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update user_ai_access set "
-                        + "tokens_used_today = 100, tokens_used_month = 5000, requests_today = 7, last_reset_date = ?1"
+                        + "tokens_used_today = 100, tokens_used_month = 5000, requests_today = 7, "
+                        + "cost_used_month_micros = 123456, last_reset_date = ?1"
                         + " where id = ?2")
                 .setParameter(1, lastReset).setParameter(2, id).executeUpdate());
         return id;
@@ -36,8 +37,8 @@ class UsageWindowResetTest {
 
     private Object[] counters(long id) {
         return QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                        "select tokens_used_today, tokens_used_month, requests_today, last_reset_date"
-                                + " from user_ai_access where id = ?1")
+                        "select tokens_used_today, tokens_used_month, requests_today, last_reset_date,"
+                                + " cost_used_month_micros from user_ai_access where id = ?1")
                 .setParameter(1, id).getSingleResult());
     }
 
@@ -50,13 +51,15 @@ class UsageWindowResetTest {
         assertEquals(5000L, ((Number) row[1]).longValue());
         assertEquals(0, ((Number) row[2]).intValue());
         assertEquals(java.sql.Date.valueOf("2020-03-15").toString(), row[3].toString());
+        assertEquals(123456L, ((Number) row[4]).longValue(), "the month's cost stays");
     }
 
     @Test
-    void aNewMonthResetsTheMonthlyCounterToo() {
+    void aNewMonthResetsTheMonthlyCountersToo() {
         long id = accessWithCounters(LocalDate.of(2020, 3, 31));
         reset.resetEndedWindows(LocalDate.of(2020, 4, 1));
         assertEquals(0L, ((Number) counters(id)[1]).longValue());
+        assertEquals(0L, ((Number) counters(id)[4]).longValue(), "the month's cost starts again");
     }
 
     @Test

@@ -79,11 +79,12 @@ public enum ErrorCode {
 
     /**
      * A quota refusal names its limit as the code; each carries {@code limit}, {@code reset_at},
-     * {@code time_zone} and {@code retry_after_seconds}; the monthly token limit also {@code needed} and
-     * {@code left}.
+     * {@code time_zone} and {@code retry_after_seconds}; the monthly token limit and budget also {@code needed}
+     * and {@code left}. The budget's amounts are USD as decimal strings ("10.00"), with {@code currency}.
      */
     DAILY_REQUEST_LIMIT,
     MONTHLY_TOKEN_LIMIT,
+    MONTHLY_BUDGET_LIMIT,
     SETTING_HOUR_LIMIT,
     SETTING_DAY_LIMIT,
     SETTING_MONTH_LIMIT,
