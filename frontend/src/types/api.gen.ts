@@ -4252,8 +4252,10 @@ export interface components {
             entity_type: string;
             /** Format: int64 */
             entity_id: number;
-            before: components["schemas"]["JsonNode"];
-            after: components["schemas"]["JsonNode"];
+            /** @description The entity as the API showed it before the change */
+            before: Record<string, never> | null;
+            /** @description The entity as the API showed it after the change */
+            after: Record<string, never> | null;
             created_at: components["schemas"]["OffsetDateTime"];
         };
         AuditLogPage: {
