@@ -11,10 +11,23 @@ export function entityLabel(t: TFunction, entityType: string) {
   return i18n.exists(`audit.entities.${entityType}`) ? t(`audit.entities.${entityType}`) : entityType;
 }
 
-/** A field's value as text: — for none, JSON for lists and objects. */
-export function valueText(value: unknown) {
+/** A moment to the second in the platform's zone: two values of a field can differ by seconds. */
+export function formatMoment(iso: string, lang: string, timeZone: string) {
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-US', {
+    timeZone, dateStyle: 'medium', timeStyle: 'medium', ...(lang === 'ko' ? { hourCycle: 'h23' as const } : {}),
+  }).format(new Date(iso));
+}
+
+/** A moment as the API writes it (2026-11-25T15:39:16.682Z, 2026-11-26T00:39:20+09:00). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A field's value as text: — for none, JSON for lists and objects, and a moment in the platform's zone (an entry's
+ * before and after may write the same moment with different offsets).
+ */
+export function valueText(value: unknown, dateTime: (iso: string) => string) {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return DATE_TIME.test(value) ? dateTime(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }

@@ -3,7 +3,7 @@ import { Modal } from '@/components/Modal';
 import { Badge } from '@/components/Badge';
 import { useDates } from '@/lib/time-zone';
 import type { AuditEntry } from '@/types/api';
-import { actionLabel, entityLabel, fieldChanges, valueText } from '../words';
+import { actionLabel, entityLabel, fieldChanges, formatMoment, valueText } from '../words';
 
 /** One entry: who, when, what, and the entity's fields before and after, the changed ones marked and first. */
 export function AuditEntryDetail({ entry, onClose, onShowHistory }: {
@@ -11,8 +11,9 @@ export function AuditEntryDetail({ entry, onClose, onShowHistory }: {
   onClose: () => void;
   onShowHistory: (entityType: string, entityId: number) => void;
 }) {
-  const { t } = useTranslation();
-  const { dateTime } = useDates();
+  const { t, i18n } = useTranslation();
+  const { dateTime, zone } = useDates();
+  const moment = (iso: string) => (zone ? formatMoment(iso, i18n.language, zone) : iso);
   const changes = fieldChanges(entry.before, entry.after);
   const changedCount = entry.before && entry.after ? changes.filter((c) => c.changed).length : null;
 
@@ -47,8 +48,8 @@ export function AuditEntryDetail({ entry, onClose, onShowHistory }: {
                   <tr key={c.field} className={c.changed && changedCount !== null ? 'changed' : undefined}>
                     <td data-label={t('audit.detail.field')}><code>{c.field}</code>
                       {c.changed && changedCount !== null && <> <Badge tone="warn">{t('audit.detail.changedBadge')}</Badge></>}</td>
-                    <td data-label={t('audit.detail.before')} className="wrap-anywhere">{entry.before ? valueText(c.before) : '—'}</td>
-                    <td data-label={t('audit.detail.after')} className="wrap-anywhere">{entry.after ? valueText(c.after) : '—'}</td>
+                    <td data-label={t('audit.detail.before')} className="wrap-anywhere">{entry.before ? valueText(c.before, moment) : '—'}</td>
+                    <td data-label={t('audit.detail.after')} className="wrap-anywhere">{entry.after ? valueText(c.after, moment) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

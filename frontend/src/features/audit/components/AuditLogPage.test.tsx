@@ -9,7 +9,9 @@ import { error } from '@/testing/handlers';
 
 const seed = () => {
   db.audit = [
-    auditEntry({ id: 3, created_at: '2026-11-25T01:30:00Z' }),
+    auditEntry({ id: 3, created_at: '2026-11-25T01:30:00Z',
+      before: { model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 1.6, updated_at: '2026-08-21T03:00:00Z' },
+      after: { model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 2, updated_at: '2026-11-25T10:30:00.123456+09:00' } }),
     auditEntry({ id: 2, actor: 'ops_kim', action: 'plan.create', entity_type: 'plan', entity_id: 7, before: null,
       after: { name: 'premium', display_name: '프리미엄 ($30/월)' }, created_at: '2026-11-24T15:10:00Z' }),
     auditEntry({ id: 1, actor: 'admin', action: 'usage_settings.update', entity_type: 'usage_settings', entity_id: null,
@@ -88,11 +90,12 @@ describe('the audit log page', () => {
     const table = await screen.findByRole('table', { name: '감사 로그' });
     await userEvent.click(within(within(table).getAllByRole('row')[1]!).getByRole('button', { name: /가격 변경 상세/ }));
     const dialog = screen.getByRole('dialog', { name: '기록 상세' });
-    expect(within(dialog).getByText('1개 항목이 바뀌었습니다')).toBeInTheDocument();
+    expect(within(dialog).getByText('2개 항목이 바뀌었습니다')).toBeInTheDocument();
     const fields = within(within(dialog).getByRole('table', { name: '바뀐 항목' })).getAllByRole('row').slice(1)
       .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(fields).toEqual([
       ['output_per_mtok 변경', '1.6', '2'],
+      ['updated_at 변경', '2026. 8. 21. 12:00:00', '2026. 11. 25. 10:30:00'],
       ['model', 'gpt-4.1-mini', 'gpt-4.1-mini'],
       ['input_per_mtok', '0.4', '0.4'],
     ]);

@@ -107,7 +107,7 @@ export function AuditLogPage() {
                           <td data-label={t('audit.actor')}>{e.actor}</td>
                           <td data-label={t('audit.action')}>{actionLabel(t, e.action)}</td>
                           <td data-label={t('audit.entity')}>{entityLabel(t, e.entity_type)}{e.entity_id !== null && ` #${e.entity_id}`}</td>
-                          <td data-label={t('common.actions')}>
+                          <td data-label="">
                             <button type="button" className="button small" onClick={() => setOpen(e)}
                               aria-label={t('audit.openDetail', { action: actionLabel(t, e.action), time: dateTime(e.created_at) })}>
                               {t('audit.detail.open')}</button>

@@ -11,6 +11,9 @@ import type { ModelPrice, PricedProvider } from '@/types/api';
 import { useSaveModelPrice } from '../api/save-model-price';
 import { PRICED_PROVIDERS, priceSchema, toInput, type PriceForm } from '../schemas';
 
+/** What the server writes as the source of a price the admin gave none for. */
+export const SET_BY_ADMIN = 'set by the administrator';
+
 const FIELDS = ['provider', 'model', 'input_per_mtok', 'output_per_mtok', 'cached_input_per_mtok', 'cache_write_per_mtok', 'source'];
 
 /** Adds a price, or edits one; {@code preset} fills the provider and model of an unpriced model. */
@@ -28,7 +31,8 @@ export function PriceFormModal({ price, preset, onClose }: {
     defaultValues: price
       ? { provider: price.provider, model: price.model, input_per_mtok: price.input_per_mtok, output_per_mtok: price.output_per_mtok,
           cached_input_per_mtok: price.cached_input_per_mtok ?? undefined, cache_write_per_mtok: price.cache_write_per_mtok ?? undefined,
-          source: price.source }
+          // The server's own note for a price without a source is not the admin's text to keep or edit.
+          source: price.source === SET_BY_ADMIN ? '' : price.source }
       : { provider: preset?.provider ?? 'openai', model: preset?.model ?? '', source: '' },
   });
 

@@ -10,11 +10,8 @@ import { useModelPrices } from '../api/get-model-prices';
 import { useDeleteModelPrice } from '../api/delete-model-price';
 import { formatDay, formatPrice } from '../format';
 import { PRICED_PROVIDERS } from '../schemas';
-import { PriceFormModal } from './PriceFormModal';
+import { PriceFormModal, SET_BY_ADMIN } from './PriceFormModal';
 import { UnpricedModels } from './UnpricedModels';
-
-/** The source the server writes when the admin gives none; shown in the reader's words. */
-const SET_BY_ADMIN = 'set by the administrator';
 
 type Editing = { price?: ModelPrice; preset?: { provider: PricedProvider; model: string } };
 
@@ -70,14 +67,14 @@ export function PricesPage() {
                 <tbody>
                   {shown.map((p) => (
                     <tr key={p.id}>
-                      <td data-label={t('pricing.model')}><strong className="wrap-anywhere">{p.model}</strong>
+                      <td data-label={t('pricing.model')}><strong className="price-model">{p.model}</strong>
                         <div className="muted">{t(`settings.providers.${p.provider}`)}</div></td>
                       <td data-label={t('pricing.input')}>{money(p.input_per_mtok)}</td>
                       <td data-label={t('pricing.cachedInput')}>{money(p.cached_input_per_mtok)}</td>
                       <td data-label={t('pricing.output')}>{money(p.output_per_mtok)}</td>
                       <td data-label={t('pricing.cacheWrite')}>{money(p.cache_write_per_mtok)}</td>
                       <td data-label={t('pricing.source')}>
-                        <span className="wrap-anywhere">{p.source === SET_BY_ADMIN ? t('pricing.setByAdmin') : p.source}</span>
+                        <span className="price-source">{p.source === SET_BY_ADMIN ? t('pricing.setByAdmin') : p.source}</span>
                         <div className="muted">{formatDay(p.source_date, lang)}</div>
                       </td>
                       <td data-label={t('common.actions')}><div className="actions">
