@@ -15,6 +15,9 @@ import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { AlertsRoute } from './routes/AlertsRoute';
+import { PricesPage } from '@/features/pricing/components/PricesPage';
+import { AuditLogPage } from '@/features/audit/components/AuditLogPage';
+import { SettingsPage } from './routes/SettingsPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -38,6 +41,9 @@ export function AppRoutes() {
         <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
         <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
         <Route path="/admin/alerts" element={<RequireRole role="superadmin"><AlertsRoute /></RequireRole>} />
+        <Route path="/admin/pricing" element={<RequireRole role="superadmin"><PricesPage /></RequireRole>} />
+        <Route path="/admin/audit" element={<RequireRole role="superadmin"><AuditLogPage /></RequireRole>} />
+        <Route path="/admin/settings" element={<RequireRole role="superadmin"><SettingsPage /></RequireRole>} />
         <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />

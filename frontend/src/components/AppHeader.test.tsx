@@ -25,3 +25,21 @@ describe('header menu', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 });
+
+describe('the super-admin\'s links', () => {
+  it('lead to model prices, the audit log and the platform settings', async () => {
+    renderApp('/admin/plans', { as: 'admin' });
+    await userEvent.click(await screen.findByRole('link', { name: '모델 가격' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '모델 가격' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: '감사 로그' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '감사 로그' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: '플랫폼 설정' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '플랫폼 설정' })).toBeInTheDocument();
+  });
+
+  it('are not offered to a researcher, whom the routes send home', async () => {
+    renderApp('/admin/audit', { as: 'researcher' });
+    expect(await screen.findByRole('heading', { level: 1, name: '내 AI 작업 공간' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '감사 로그' })).not.toBeInTheDocument();
+  });
+});

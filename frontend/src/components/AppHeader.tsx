@@ -54,6 +54,9 @@ export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLo
               <NavLink to="/admin/plans">{t('nav.plans')}</NavLink>
               <NavLink to="/admin/members">{t('nav.members')}</NavLink>
               <NavLink to="/admin/alerts">{t('nav.alerts')}</NavLink>
+              <NavLink to="/admin/pricing">{t('nav.pricing')}</NavLink>
+              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+              <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
             </>
           ) : (
             <NavLink to="/me">{t('nav.myAi')}</NavLink>

@@ -23,9 +23,9 @@ export class ApiError extends Error {
 
 type Body = unknown;
 
-/** The one API client: adds the token, parses errors, and ends the session on any 401. */
-export async function api<T>(path: string, init: { method?: string; body?: Body; raw?: string; contentType?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/** Sends a call with the session's token; ends the session on any 401 and throws the server's error shape. */
+async function send(path: string, init: { method?: string; body?: Body; raw?: string; contentType?: string; accept?: string }) {
+  const headers: Record<string, string> = { Accept: init.accept ?? 'application/json' };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload: string | undefined;
@@ -49,7 +49,40 @@ export async function api<T>(path: string, init: { method?: string; body?: Body;
     }
     throw new ApiError(response.status, body);
   }
+  return response;
+}
+
+/** The one API client: adds the token, parses errors, and ends the session on any 401. */
+export async function api<T>(path: string, init: { method?: string; body?: Body; raw?: string; contentType?: string } = {}): Promise<T> {
+  const response = await send(path, init);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file the API answers (a CSV export, say), with the name its Content-Disposition gives (RFC 6266). */
+export interface Download {
+  blob: Blob;
+  fileName: string;
+}
+
+export async function download(path: string, accept: string, fallbackName: string): Promise<Download> {
+  const response = await send(path, { accept });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : plain ?? fallbackName };
+}
+
+/** Hands a downloaded file to the browser, which saves it under its name. */
+export function saveFile({ blob, fileName }: Download) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, so the browser has started reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

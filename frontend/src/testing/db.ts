@@ -1,4 +1,5 @@
-import type { Access, AiSetting, AlertChannel, AlertDelivery, AlertRule, AppNotification, Member, MyBudget, Plan } from '@/types/api';
+import type { Access, AiSetting, AlertChannel, AlertDelivery, AlertRule, AppNotification, AuditEntry, Member, ModelPrice, MyBudget, Plan, UnpricedModel,
+  UsageSettings } from '@/types/api';
 import type { MyUsage } from '@/features/me/api/get-my-usage';
 import type { ApiKey } from '@/features/api-keys/api/get-api-keys';
 
@@ -18,6 +19,10 @@ export interface TestDb {
   rules: AlertRule[];
   channels: AlertChannel[];
   deliveries: AlertDelivery[];
+  prices: ModelPrice[];
+  unpriced: UnpricedModel[];
+  audit: AuditEntry[];
+  usageSettings: UsageSettings;
 }
 
 const now = '2026-11-25T10:00:00+09:00';
@@ -90,8 +95,20 @@ export function alertDelivery(overrides: Partial<AlertDelivery> = {}): AlertDeli
     created_at: now, sent_at: now, next_attempt_at: null, ...overrides };
 }
 
+export function modelPrice(overrides: Partial<ModelPrice> = {}): ModelPrice {
+  return { id: 1, provider: 'openai', model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 1.6, cached_input_per_mtok: 0.1,
+    cache_write_per_mtok: null, source: 'LiteLLM model_prices_and_context_window.json', source_date: '2026-08-21', updated_at: now, ...overrides };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return { id: 1, actor: 'admin', action: 'model_price.update', entity_type: 'model_price', entity_id: 1,
+    before: { model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 1.6 }, after: { model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 2 },
+    created_at: now, ...overrides };
+}
+
 export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [], promptLogDown: false,
-  budget: null, notifications: [], rules: [], channels: [], deliveries: [] };
+  budget: null, notifications: [], rules: [], channels: [], deliveries: [], prices: [], unpriced: [], audit: [],
+  usageSettings: { content_retention: 'full', truncated_chars: 500 } };
 
 export function resetDb() {
   db.members = [member(), member({ id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim', role: 'researcher' }),
@@ -108,4 +125,9 @@ export function resetDb() {
   db.rules = [];
   db.channels = [];
   db.deliveries = [];
+  db.prices = [modelPrice(), modelPrice({ id: 2, provider: 'anthropic', model: 'claude-haiku-4-5', input_per_mtok: 1, output_per_mtok: 5,
+    cached_input_per_mtok: 0.1, cache_write_per_mtok: 1.25 })];
+  db.unpriced = [];
+  db.audit = [];
+  db.usageSettings = { content_retention: 'full', truncated_chars: 500 };
 }

@@ -10,7 +10,8 @@ export const error = (status: number, code: ErrorCode, params: Record<string, un
 
 const notUnique = (field: string): Violation => ({ field, code: 'not_unique', params: {}, message: SERVER_ENGLISH });
 
-async function record(request: Request) {
+/** Remembers what the SPA sent, for the tests to check. */
+export async function record(request: Request) {
   const url = new URL(request.url);
   const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
   let body: unknown = text;

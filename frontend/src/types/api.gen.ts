@@ -1075,9 +1075,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    action?: string;
+                    actor?: string;
+                    end_date?: string;
+                    entity_id?: string;
                     entity_type?: string;
+                    format?: string;
                     page?: number;
                     size?: number;
+                    start_date?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1085,13 +1091,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of entries, or with format=csv every entry as CSV */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PageResponseAuditEntryView"];
+                        "application/json": components["schemas"]["AuditLogPage"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -1576,7 +1583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["View"][];
+                        "application/json": components["schemas"]["ModelPriceView"][];
                     };
                 };
                 /** @description Not Authorized */
@@ -1606,7 +1613,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Request"];
+                    "application/json": components["schemas"]["ModelPriceRequest"];
                 };
             };
             responses: {
@@ -1648,6 +1655,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/model-prices/unpriced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unpriced */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnpricedModel"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/model-prices/{id}": {
         parameters: {
             query?: never;
@@ -1668,7 +1725,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Request"];
+                    "application/json": components["schemas"]["ModelPriceRequest"];
                 };
             };
             responses: {
@@ -1678,7 +1735,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["View"];
+                        "application/json": components["schemas"]["ModelPriceView"];
                     };
                 };
                 /** @description Bad Request */
@@ -1996,7 +2053,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Settings"];
+                        "application/json": components["schemas"]["UsageSettingsView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2025,7 +2082,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Settings"];
+                    "application/json": components["schemas"]["UsageSettingsRequest"];
                 };
             };
             responses: {
@@ -2035,7 +2092,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Settings"];
+                        "application/json": components["schemas"]["UsageSettingsView"];
                     };
                 };
                 /** @description Bad Request */
@@ -4402,9 +4459,20 @@ export interface components {
             entity_type: string;
             /** Format: int64 */
             entity_id: number;
-            before: components["schemas"]["JsonNode"];
-            after: components["schemas"]["JsonNode"];
+            /** @description The entity as the API showed it before the change */
+            before: Record<string, never> | null;
+            /** @description The entity as the API showed it after the change */
+            after: Record<string, never> | null;
             created_at: components["schemas"]["OffsetDateTime"];
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
         };
         AuthOptions: {
             platform_sign_in: boolean;
@@ -4660,6 +4728,28 @@ export interface components {
             role: string;
             content: string;
         };
+        ModelPriceRequest: {
+            provider: string;
+            model: string;
+            input_per_mtok: number;
+            output_per_mtok: number;
+            cached_input_per_mtok?: number;
+            cache_write_per_mtok?: number;
+            source?: string;
+        };
+        ModelPriceView: {
+            /** Format: int64 */
+            id: number;
+            provider: string;
+            model: string;
+            input_per_mtok: number;
+            output_per_mtok: number;
+            cached_input_per_mtok: number;
+            cache_write_per_mtok: number;
+            source: string;
+            source_date: components["schemas"]["LocalDate"];
+            updated_at: components["schemas"]["OffsetDateTime"];
+        };
         MonthlyBilling: {
             month: string;
             time_zone: string;
@@ -4743,15 +4833,6 @@ export interface components {
         };
         PageResponseAlertDeliveryView: {
             items: components["schemas"]["AlertDeliveryView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-        };
-        PageResponseAuditEntryView: {
-            items: components["schemas"]["AuditEntryView"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -4859,15 +4940,6 @@ export interface components {
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
-        Request: {
-            provider: string;
-            model: string;
-            input_per_mtok: number;
-            output_per_mtok: number;
-            cached_input_per_mtok?: number;
-            cache_write_per_mtok?: number;
-            source?: string;
-        };
         SessionView: {
             /** Format: int64 */
             member_id: number;
@@ -4884,9 +4956,6 @@ export interface components {
             provider: string;
             model_name: string;
             is_active: boolean;
-        };
-        Settings: {
-            content_retention: string;
         };
         Statistics: {
             time_zone: string;
@@ -4918,6 +4987,19 @@ export interface components {
             /** Format: int64 */
             request_count: number;
         };
+        UnpricedModel: {
+            provider: string;
+            model: string;
+            settings: components["schemas"]["UnpricedSetting"][];
+        };
+        UnpricedSetting: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            is_active: boolean;
+            /** Format: int64 */
+            members: number;
+        };
         Update: {
             /** Format: int64 */
             ai_plan_id: number;
@@ -4938,6 +5020,14 @@ export interface components {
             is_active: boolean;
             password: string;
         };
+        UsageSettingsRequest: {
+            content_retention: string;
+        };
+        UsageSettingsView: {
+            content_retention: string;
+            /** Format: int32 */
+            truncated_chars: number;
+        };
         UsageWindowView: {
             window: string;
             scope: string;
@@ -4949,19 +5039,6 @@ export interface components {
             /** Format: int64 */
             left: number;
             resets_at: components["schemas"]["OffsetDateTime"];
-        };
-        View: {
-            /** Format: int64 */
-            id: number;
-            provider: string;
-            model: string;
-            input_per_mtok: number;
-            output_per_mtok: number;
-            cached_input_per_mtok: number;
-            cache_write_per_mtok: number;
-            source: string;
-            source_date: components["schemas"]["LocalDate"];
-            updated_at: components["schemas"]["OffsetDateTime"];
         };
         Violation: {
             field: string;

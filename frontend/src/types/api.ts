@@ -41,6 +41,20 @@ export type Access = Omit<WithNull<Schemas['AccessView'], 'ai_settings' | 'assig
 export type BulkAssignResult = Schemas['BulkAssignResult'];
 export type MyBudget = WithNull<Schemas['MyBudgetView'], 'monthly_budget_usd' | 'left_usd' | 'percent'> & { source: 'member' | 'plan' };
 
+/** USD per 1M tokens for one provider's model; the sandbox is free and has no prices. */
+export type PricedProvider = Exclude<Provider, 'sandbox'>;
+export type ModelPrice = Omit<WithNull<Schemas['ModelPriceView'], 'cached_input_per_mtok' | 'cache_write_per_mtok'>, 'provider'> & { provider: PricedProvider };
+export type ModelPriceInput = Omit<Schemas['ModelPriceRequest'], 'provider'> & { provider: PricedProvider };
+export type UnpricedModel = Omit<Schemas['UnpricedModel'], 'provider'> & { provider: PricedProvider };
+/** Before and after are the entity as the API showed it (null on creation and deletion). */
+export type AuditEntry = Omit<WithNull<Schemas['AuditEntryView'], 'entity_id'>, 'before' | 'after'> & {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+export type AuditLogPage = Omit<Schemas['AuditLogPage'], 'items'> & { items: AuditEntry[] };
+export type ContentRetention = 'full' | 'truncated' | 'none';
+export type UsageSettings = Omit<Schemas['UsageSettingsView'], 'content_retention'> & { content_retention: ContentRetention };
+
 export type AlertMetric = Schemas['AlertMetric'];
 export type AlertRule = WithNull<Schemas['AlertRuleView'], 'plan_id' | 'plan_name' | 'ai_settings_id' | 'ai_settings_name'>;
 export type AlertRuleInput = Omit<Schemas['AlertRuleRequest'], 'plan_id' | 'ai_settings_id'> & { plan_id?: number; ai_settings_id?: number };

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.security.CurrentMember;
 import io.labgate.common.paging.PageRequest;
-import io.labgate.common.paging.PageResponse;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Records who changed what. Callers pass the API views of the entity (never entities), so a secret
@@ -18,6 +20,8 @@ import java.time.OffsetDateTime;
  */
 @ApplicationScoped
 public class AuditService {
+
+    static final int EXPORT_BATCH = 500;
 
     private final AuditRepository repository;
     private final CurrentMember currentMember;
@@ -57,14 +61,39 @@ public class AuditService {
         broadcast.announce(action, entityType, entityId);
     }
 
+    /** One page of the entries the filter selects, newest first. */
     @Transactional
-    public PageResponse<AuditEntryView> list(String entityType, PageRequest page) {
-        PanacheQuery<AuditEntry> query = repository.newestFirst(entityType).page(page.page, page.size);
-        return new PageResponse<>(query.list().stream().map(AuditEntryView::of).toList(),
-                query.count(), page.page, page.size);
+    public AuditLogPage list(AuditFilter filter, PageRequest page) {
+        AuditRepository.Where where = repository.where(filter, clock.getZone());
+        return new AuditLogPage(repository.page(where, page.page, page.size).stream().map(AuditEntryView::of).toList(),
+                repository.count(where), page.page, page.size);
     }
 
+    /**
+     * Every entry the filter selects, newest first, as CSV. Read in batches, each in its own short transaction,
+     * so that a long log is streamed to the client without holding it in memory or a transaction open.
+     */
+    public void exportCsv(AuditFilter filter, OutputStream out) throws IOException {
+        AuditRepository.Where where = repository.where(filter, clock.getZone());
+        try (AuditCsv csv = new AuditCsv(out, clock.getZone())) {
+            AuditEntry last = null;
+            while (true) {
+                AuditEntry after = last;
+                List<AuditEntry> batch = QuarkusTransaction.requiringNew()
+                        .call(() -> repository.batchAfter(where, after, EXPORT_BATCH));
+                for (AuditEntry entry : batch) {
+                    csv.write(AuditEntryView.of(entry));
+                }
+                if (batch.size() < EXPORT_BATCH) {
+                    return;
+                }
+                last = batch.getLast();
+            }
+        }
+    }
+
+    /** JSON of an API view, with any field named like a secret redacted (see {@link AuditRedaction}). */
     private JsonNode toJson(Object value) {
-        return value == null ? null : objectMapper.valueToTree(value);
+        return value == null ? null : AuditRedaction.redact(objectMapper.valueToTree(value));
     }
 }

@@ -28,6 +28,13 @@ public class ModelPriceResource {
         return service.list();
     }
 
+    /** The models provider settings call that have no price: their calls' cost is unknown. */
+    @GET
+    @Path("/unpriced")
+    public List<ModelPriceViews.UnpricedModel> unpriced() {
+        return service.unpriced();
+    }
+
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") ModelPriceViews.Request request) {
         return Response.status(Response.Status.CREATED).entity(service.create(request)).build();

@@ -9,18 +9,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
+import java.util.ArrayList;
 
 /** The super-admin's price table; every change is audited because it changes what members are billed. */
 @ApplicationScoped
 public class ModelPriceService {
 
     private final ModelPriceRepository repository;
+    private final PricingService pricing;
     private final AuditService audit;
     private final Clock clock;
 
-    ModelPriceService(ModelPriceRepository repository, AuditService audit, Clock clock) {
+    ModelPriceService(ModelPriceRepository repository, PricingService pricing, AuditService audit, Clock clock) {
         this.repository = repository;
+        this.pricing = pricing;
         this.audit = audit;
         this.clock = clock;
     }
@@ -28,6 +30,29 @@ public class ModelPriceService {
     @Transactional
     public List<ModelPriceViews.View> list() {
         return repository.ordered().stream().map(ModelPriceViews.View::of).toList();
+    }
+
+    /**
+     * The models provider settings call that no price row matches (by {@link PricingService}'s rule), with the
+     * settings that call them: their calls are recorded with an unknown cost, and budgets count them at the
+     * fallback price.
+     */
+    @Transactional
+    public List<ModelPriceViews.UnpricedModel> unpriced() {
+        // Settings come ordered by provider and model, so the settings of one model are next to each other.
+        List<ModelPriceViews.UnpricedModel> models = new ArrayList<>();
+        for (ModelPriceRepository.SettingModel s : repository.settingModels()) {
+            if (pricing.find(s.provider(), s.model()).isPresent()) {
+                continue;
+            }
+            ModelPriceViews.UnpricedModel last = models.isEmpty() ? null : models.getLast();
+            if (last == null || !last.provider().equals(s.provider()) || !last.model().equalsIgnoreCase(s.model())) {
+                last = new ModelPriceViews.UnpricedModel(s.provider(), s.model(), new ArrayList<>());
+                models.add(last);
+            }
+            last.settings().add(new ModelPriceViews.UnpricedSetting(s.id(), s.name(), s.isActive(), s.members()));
+        }
+        return models;
     }
 
     @Transactional
@@ -65,8 +90,7 @@ public class ModelPriceService {
     }
 
     private boolean taken(ModelPriceViews.Request r, Long exceptId) {
-        return repository.count("provider = ?1 and lower(model) = ?2 and id <> ?3", r.provider(),
-                r.model().trim().toLowerCase(Locale.ROOT), exceptId == null ? -1L : exceptId) > 0;
+        return repository.taken(r.provider(), r.model().trim(), exceptId);
     }
 
     private void apply(ModelPrice price, ModelPriceViews.Request r) {

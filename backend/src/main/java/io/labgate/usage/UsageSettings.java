@@ -38,9 +38,7 @@ public class UsageSettings {
             return cached;
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<?> rows = em.createNativeQuery("SELECT value FROM app_settings WHERE key = 'content_retention'")
-                    .getResultList();
-            ContentRetention read = rows.isEmpty() ? ContentRetention.FULL : ContentRetention.parse((String) rows.getFirst());
+            ContentRetention read = stored("");
             retention = read;
             readAt = System.nanoTime();
             return read;
@@ -52,9 +50,18 @@ public class UsageSettings {
         retention = null;
     }
 
+    /**
+     * Saving the value already in force changes nothing and writes no audit entry. The value before is read from
+     * the row, locked, not from this replica's cache, so the audit entry says what it really was.
+     */
     @Transactional
     public void setContentRetention(ContentRetention value) {
-        String before = contentRetention().wireName();
+        String before = stored(" FOR UPDATE").wireName();
+        if (before.equals(value.wireName())) {
+            retention = value;
+            readAt = System.nanoTime();
+            return;
+        }
         em.createNativeQuery("""
                         INSERT INTO app_settings (key, value, updated_at) VALUES ('content_retention', :v, now())
                         ON CONFLICT (key) DO UPDATE SET value = :v, updated_at = now()
@@ -64,5 +71,12 @@ public class UsageSettings {
         readAt = System.nanoTime();
         audit.record("usage_settings.update", "usage_settings", null, java.util.Map.of("content_retention", before),
                 java.util.Map.of("content_retention", value.wireName()));
+    }
+
+    /** The stored value; none stored means full (the default since V2). */
+    private ContentRetention stored(String lock) {
+        List<?> rows = em.createNativeQuery("SELECT value FROM app_settings WHERE key = 'content_retention'" + lock)
+                .getResultList();
+        return rows.isEmpty() ? ContentRetention.FULL : ContentRetention.parse((String) rows.getFirst());
     }
 }

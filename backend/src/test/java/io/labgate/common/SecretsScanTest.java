@@ -132,6 +132,9 @@ class SecretsScanTest {
             as(admin).get("/api/admin/ai-settings/" + settingId).then().statusCode(200);
             as(admin).get("/api/admin/members/" + memberId).then().statusCode(200);
             as(admin).queryParam("size", 100).get("/api/admin/audit-log").then().statusCode(200);
+            as(admin).queryParam("format", "csv").get("/api/admin/audit-log").then().statusCode(200);
+            as(admin).queryParam("entity_type", "ai_settings").queryParam("entity_id", settingId)
+                    .get("/api/admin/audit-log").then().statusCode(200);
             as(admin).queryParam("member_id", memberId).get("/api/admin/ai-usage-logs").then().statusCode(200);
 
             Map<String, String> tokens = Map.of("access token", token, "renewed access token", renewed);
