@@ -111,6 +111,7 @@ public class BillingResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
             @Content(mediaType = PDF)})
     public Response statement(long memberId, String month, @QueryParam("format") String format) {
+        checkFormat(format, "pdf");
         return statementResponse(service.statement(memberId, QueryParams.month(month, "month")), format, pdf);
     }
 
@@ -147,7 +148,7 @@ public class BillingResource {
                 + ".pdf";
     }
 
-    private static void checkFormat(String format, String other) {
+    static void checkFormat(String format, String other) {
         if (format != null && !format.isBlank() && !"json".equals(format) && !other.equals(format)) {
             throw ApiException.invalid("format", ViolationCode.NOT_ONE_OF, Map.of("allowed", List.of("json", other)),
                     "must be json or " + other);

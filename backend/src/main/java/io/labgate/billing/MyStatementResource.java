@@ -45,6 +45,7 @@ public class MyStatementResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
             @Content(mediaType = BillingResource.PDF)})
     public Response statement(String month, @QueryParam("format") String format) {
+        BillingResource.checkFormat(format, "pdf");
         return BillingResource.statementResponse(service.statement(currentMember.id(),
                 QueryParams.month(month, "month")), format, pdf);
     }

@@ -40,7 +40,7 @@ public final class StatementCsv {
                                 .collect(Collectors.joining("; ")),
                         plain(s.planFeesUsd()), s.usage().calls(), s.usage().totalTokens(),
                         plain(s.usage().costUsd()), s.usage().unpricedCalls(), plain(s.vatUsd()),
-                        plain(s.totalUsd()), plain(s.krwPerUsd()), plain(s.subtotalKrw()), plain(s.vatKrw()),
+                        plain(s.totalUsd()), plain(s.krwPerUsd() == null ? null : s.krwPerUsd().stripTrailingZeros()), plain(s.subtotalKrw()), plain(s.vatKrw()),
                         plain(s.totalKrw()));
             }
         } catch (IOException e) {

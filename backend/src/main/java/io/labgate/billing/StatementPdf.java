@@ -125,14 +125,14 @@ public class StatementPdf {
             for (ModelUsage m : s.usage().byModel()) {
                 w.tableRow(usageCols, (m.provider().isEmpty() ? "" : m.provider() + " · ") + m.model(),
                         StatementTexts.count(m.calls()), StatementTexts.count(m.totalTokens()),
-                        StatementTexts.cost(m.costUsd()));
+                        cost(m.costUsd(), m.calls(), m.unpricedCalls()));
             }
             w.down(LINE * 0.3f);
             w.tableRow(usageCols, texts.word(lang, "by_feature"), texts.word(lang, "calls"),
                     texts.word(lang, "tokens"), texts.word(lang, "cost"));
             for (FeatureUsage f : s.usage().byFeature()) {
                 w.tableRow(usageCols, texts.feature(lang, f.requestType()), StatementTexts.count(f.calls()),
-                        StatementTexts.count(f.totalTokens()), StatementTexts.cost(f.costUsd()));
+                        StatementTexts.count(f.totalTokens()), cost(f.costUsd(), f.calls(), f.unpricedCalls()));
             }
             if (s.usage().unpricedCalls() > 0) {
                 w.text(MARGIN, texts.word(lang, "unpriced", Map.of("count",
@@ -160,6 +160,11 @@ public class StatementPdf {
                 : texts.word(lang, "rate", Map.of("rate", StatementTexts.rate(s.krwPerUsd()))), 8.5f);
         w.down(LINE);
         w.text(MARGIN, texts.word(lang, "rounding"), 7.5f);
+    }
+
+    /** A cost, or a dash when every call behind it was of an unpriced model (its cost is unknown, not zero). */
+    private static String cost(BigDecimal cost, long calls, long unpriced) {
+        return unpriced > 0 && unpriced == calls && cost.signum() == 0 ? "—" : StatementTexts.cost(cost);
     }
 
     /** Lays text out top to bottom, starting a page when the current one is full. */

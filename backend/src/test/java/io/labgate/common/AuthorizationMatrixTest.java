@@ -60,7 +60,13 @@ class AuthorizationMatrixTest {
             "GET, /api/admin/usage-settings",
             "GET, /api/admin/ai-usage-logs",
             "GET, /api/admin/ai-usage-logs/usage-statistics",
-            "GET, /api/admin/billing",
+            "GET, /api/admin/billing/months/2026-01",
+            "PUT, /api/admin/billing/months/2026-01/exchange-rate",
+            "POST, /api/admin/billing/months/2026-01/close",
+            "POST, /api/admin/billing/months/2026-01/reopen",
+            "GET, /api/admin/billing/statements",
+            "GET, /api/admin/billing/statements/1/2026-01",
+            "GET, /api/admin/billing/statements/2026-01/pdf.zip",
             "PUT, /api/admin/usage-settings",
             "GET, /api/admin/alert-rules",
             "POST, /api/admin/alert-rules",
@@ -89,7 +95,7 @@ class AuthorizationMatrixTest {
             "POST, /api/me/api-keys", "POST, /api/ai/chat", "POST, /api/ai/analysis", "POST, /api/ai/generation",
             "GET, /api/prompt-logs", "GET, /api/me/usage-logs", "POST, /api/prompt-logs", "GET, /api/prompt-logs/sessions",
             "GET, /api/prompt-logs/export", "DELETE, /api/prompt-logs/1", "DELETE, /api/prompt-logs/sessions/x",
-            "GET, /api/me/budget", "PUT, /api/me/language", "GET, /api/notifications", "GET, /api/notifications/stream",
+            "GET, /api/me/budget", "PUT, /api/me/language", "GET, /api/me/statements", "GET, /api/me/statements/2026-01", "GET, /api/notifications", "GET, /api/notifications/stream",
             "POST, /api/notifications/1/read", "POST, /api/notifications/read-all"})
     void memberEndpointsNeedAToken(String method, String path) {
         RestAssured.given().request(method, path).then().statusCode(401).body("error", equalTo("unauthorized"));
