@@ -14,6 +14,7 @@ import { AccountPage } from './routes/AccountPage';
 import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { AlertsRoute } from './routes/AlertsRoute';
+import { MyStatementsPage } from '@/features/billing/components/MyStatementsPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="/admin/alerts" element={<RequireRole role="superadmin"><AlertsRoute /></RequireRole>} />
         <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
+        <Route path="/me/statements" element={<MyStatementsPage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
         <Route path="/account" element={<AccountPage />} />
       </Route>
