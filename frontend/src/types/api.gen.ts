@@ -5204,7 +5204,7 @@ export interface components {
             first_name: string;
             last_name: string;
             email: string;
-            /** @description ko or en: the language of the member's PDF */
+            /** @description ko or en: the member's language when the figures were taken (PDFs follow the current one) */
             language: string;
             deleted: boolean;
         };

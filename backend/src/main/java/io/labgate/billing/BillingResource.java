@@ -112,7 +112,7 @@ public class BillingResource {
             @Content(mediaType = PDF)})
     public Response statement(long memberId, String month, @QueryParam("format") String format) {
         checkFormat(format, "pdf");
-        return statementResponse(service.statement(memberId, QueryParams.month(month, "month")), format, pdf);
+        return statementResponse(service.statement(memberId, QueryParams.month(month, "month")), format, pdf, service);
     }
 
     /** Every statement of the month as PDFs in one ZIP. */
@@ -122,11 +122,12 @@ public class BillingResource {
     public Response zip(String month) {
         YearMonth ym = QueryParams.month(month, "month");
         var statements = service.statements(ym).statements();
+        Map<Long, String> languages = service.languages(statements);
         StreamingOutput body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Statement s : statements) {
                     zip.putNextEntry(new ZipEntry(fileName(s)));
-                    pdf.render(s, zip);
+                    pdf.render(s, languages.get(s.member().id()), zip);
                     zip.closeEntry();
                 }
             }
@@ -134,9 +135,10 @@ public class BillingResource {
         return Downloads.attachment(Response.ok(body).type("application/zip"), "statements-" + ym + ".zip").build();
     }
 
-    static Response statementResponse(Statement s, String format, StatementPdf pdf) {
+    static Response statementResponse(Statement s, String format, StatementPdf pdf, BillingService service) {
         if ("pdf".equals(format)) {
-            return Downloads.attachment(Response.ok(pdf.render(s)).type(PDF), fileName(s)).build();
+            byte[] document = pdf.render(s, service.languages(List.of(s)).get(s.member().id()));
+            return Downloads.attachment(Response.ok(document).type(PDF), fileName(s)).build();
         }
         checkFormat(format, "pdf");
         return Response.ok(s).type("application/json").build();

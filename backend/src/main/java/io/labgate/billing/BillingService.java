@@ -217,6 +217,19 @@ public class BillingService {
         return view(month, compute(month, "open", now).totals());
     }
 
+    /**
+     * The language each statement's PDF is written in: the member's own choice as it is now (a closed statement
+     * keeps its figures, not its reader's language), or as it was for a deleted member.
+     */
+    @Transactional
+    public Map<Long, String> languages(List<Statement> statements) {
+        Map<Long, Member> members = repository.members(statements.stream().map(s -> s.member().id()).toList());
+        return statements.stream().collect(Collectors.toMap(s -> s.member().id(), s -> {
+            Member m = members.get(s.member().id());
+            return m != null ? m.language : s.member().language();
+        }, (a, b) -> a));
+    }
+
     private Optional<Statement> find(long memberId, YearMonth month) {
         Optional<Closing> closed = repository.standing(month.atDay(1));
         if (closed.isPresent()) {

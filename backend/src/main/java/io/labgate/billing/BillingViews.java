@@ -15,7 +15,8 @@ public final class BillingViews {
 
     /** Whom a statement bills: the member as they are, or as they were when deleted. */
     public record StatementMember(long id, String username, String firstName, String lastName, String email,
-                                  @Schema(description = "ko or en: the language of the member's PDF") String language,
+                                  @Schema(description = "ko or en: the member's language when the figures were taken (PDFs follow the current one)")
+                                  String language,
                                   boolean deleted) {
     }
 

@@ -47,6 +47,6 @@ public class MyStatementResource {
     public Response statement(String month, @QueryParam("format") String format) {
         BillingResource.checkFormat(format, "pdf");
         return BillingResource.statementResponse(service.statement(currentMember.id(),
-                QueryParams.month(month, "month")), format, pdf);
+                QueryParams.month(month, "month")), format, pdf, service);
     }
 }

@@ -52,14 +52,15 @@ public class StatementPdf {
         }
     }
 
-    public byte[] render(Statement s) {
+    /** The statement in {@code language} (ko or en; anything else reads Korean). */
+    public byte[] render(Statement s, String language) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        render(s, out);
+        render(s, language, out);
         return out.toByteArray();
     }
 
-    public void render(Statement s, OutputStream out) {
-        String lang = StatementTexts.language(s.member().language());
+    public void render(Statement s, String language, OutputStream out) {
+        String lang = StatementTexts.language(language);
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
              PDDocument doc = new PDDocument()) {
             PDType0Font face = PDType0Font.load(doc, ttf, true);

@@ -285,15 +285,26 @@ class BillingStatementsTest {
                 .then().statusCode(200);
         Api.asAdmin().post("/api/admin/billing/months/2025-06/close").then().statusCode(200)
                 .body("totals.usage_cost_usd", equalTo(0.015f)).body("totals.statements", equalTo(2));
+        // Each PDF is in its member's language: English for one who chose it, Korean for the deleted member.
+        TestClock.thaw();
+        Api.as(Api.login(stays.username(), stays.password())).body(Map.of("language", "en"))
+                .put("/api/me/language").then().statusCode(200);
         Response zip = Api.asAdmin().get("/api/admin/billing/statements/2025-06/pdf.zip");
         zip.then().statusCode(200).contentType("application/zip");
         List<String> names = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.asByteArray()))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 names.add(e.getName());
-                assertTrue(pdfText(in.readAllBytes()).contains("2025"), e.getName());
+                texts.add(pdfText(in.readAllBytes()));
             }
         }
+        assertTrue(texts.get(0).contains("월별 이용 명세서 · 2025년 6월\n마감"), texts.get(0));
+        assertTrue(texts.get(0).contains("삭제된 회원"), texts.get(0));
+        assertTrue(texts.get(0).contains("요금제 합계 $3.33"), texts.get(0));
+        assertTrue(texts.get(1).contains("Monthly statement · June 2025\nClosed"), texts.get(1));
+        assertTrue(texts.get(1).contains("Billed to Staying On (" + stays.username() + ")"), texts.get(1));
+        assertTrue(texts.get(1).contains("Plan fees $10.00"), texts.get(1));
         assertEquals(List.of("2025-06_" + gone.username() + "_" + gone.id() + ".pdf",
                 "2025-06_" + stays.username() + "_" + stays.id() + ".pdf"), names);
     }
