@@ -248,19 +248,32 @@ class BillingStatementsTest {
         Api.TestMember gone = member(Api.unique("gone"), "Leaving", "Soon");
         Api.TestMember stays = member(Api.unique("stays"), "Staying", "On");
         assign(gone.id(), plan);
-        assign(stays.id(), plan);
+        Api.asAdmin().body(Map.of("user_ids", List.of(stays.id()), "ai_plan_id", plan))
+                .post("/api/admin/user-ai-access/bulk-assign").then().statusCode(200).body("created", equalTo(1));
+        long staysAccess = Api.asAdmin().get("/api/admin/user-ai-access/members/" + stays.id()).then()
+                .statusCode(200).extract().jsonPath().getLong("access.id");
         call(gone.id(), "2025-06-03T10:00", "gpt-4o", "chatbot", 1000, 1000, "0.012500");
         call(stays.id(), "2025-06-04T10:00", "gpt-4o", "generation", 1000, 0, "0.002500");
         at("2025-06-11T12:00");
         Api.asAdmin().delete("/api/admin/members/" + gone.id()).then().statusCode(204);
+        // Disabled from the 21st to the 26th: those five days are not charged.
+        at("2025-06-21T08:00");
+        Api.asAdmin().body(Map.of("is_enabled", false)).patch("/api/admin/user-ai-access/" + staysAccess).then()
+                .statusCode(200);
+        at("2025-06-26T08:00");
+        Api.asAdmin().body(Map.of("is_enabled", true)).patch("/api/admin/user-ai-access/" + staysAccess).then()
+                .statusCode(200);
         at("2025-07-01T09:00");
 
         Api.asAdmin().get("/api/admin/billing/months/2025-06").then().statusCode(200)
                 .body("state", equalTo("open")).body("ended", equalTo(true))
                 .body("totals.statements", equalTo(2))
                 .body("totals.usage_cost_usd", equalTo(0.015f))
-                // gone: 10 × 10/30 = 3.33 (1st to 10th); stays: 10.00
-                .body("totals.plan_fees_usd", equalTo(13.33f));
+                // gone: 10 × 10/30 = 3.33 (1st to 10th); stays: 10 × 20/30 + 10 × 5/30 = 6.67 + 1.67
+                .body("totals.plan_fees_usd", equalTo(11.67f));
+        Api.asAdmin().get("/api/admin/billing/statements/" + stays.id() + "/2025-06").then().statusCode(200)
+                .body("plans.to", equalTo(List.of("2025-06-20", "2025-06-30")))
+                .body("plans.days", equalTo(List.of(20, 5))).body("plan_fees_usd", equalTo(8.34f));
         Api.asAdmin().get("/api/admin/billing/statements/" + gone.id() + "/2025-06").then().statusCode(200)
                 .body("member.deleted", equalTo(true)).body("member.username", equalTo(gone.username()))
                 .body("plans[0].to", equalTo("2025-06-10")).body("plan_fees_usd", equalTo(3.33f))
@@ -304,7 +317,7 @@ class BillingStatementsTest {
         assertTrue(texts.get(0).contains("요금제 합계 $3.33"), texts.get(0));
         assertTrue(texts.get(1).contains("Monthly statement · June 2025\nClosed"), texts.get(1));
         assertTrue(texts.get(1).contains("Billed to Staying On (" + stays.username() + ")"), texts.get(1));
-        assertTrue(texts.get(1).contains("Plan fees $10.00"), texts.get(1));
+        assertTrue(texts.get(1).contains("Plan fees $8.34"), texts.get(1));
         assertEquals(List.of("2025-06_" + gone.username() + "_" + gone.id() + ".pdf",
                 "2025-06_" + stays.username() + "_" + stays.id() + ".pdf"), names);
     }
