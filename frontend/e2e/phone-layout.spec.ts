@@ -22,6 +22,7 @@ const RESEARCHER_PAGES = [
   ['workspace-api-keys', '/me?tab=api-keys', '내 AI 작업 공간'],
   ['prompt-log', '/prompt-logs', '프롬프트 로그'],
   ['account', '/account', '내 계정'],
+  ['my-statements', '/me/statements', '내 청구서'],
 ] as const;
 
 async function visit(page: Page, path: string, heading: string) {

@@ -18,6 +18,7 @@ import { AlertsRoute } from './routes/AlertsRoute';
 import { PricesPage } from '@/features/pricing/components/PricesPage';
 import { AuditLogPage } from '@/features/audit/components/AuditLogPage';
 import { SettingsPage } from './routes/SettingsPage';
+import { MyStatementsPage } from '@/features/billing/components/MyStatementsPage';
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="/admin/settings" element={<RequireRole role="superadmin"><SettingsPage /></RequireRole>} />
         <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
         <Route path="/me" element={<WorkspacePage />} />
+        <Route path="/me/statements" element={<MyStatementsPage />} />
         <Route path="/prompt-logs" element={<PromptLogPage />} />
         <Route path="/account" element={<AccountPage />} />
       </Route>

@@ -59,7 +59,10 @@ export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLo
               <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
             </>
           ) : (
-            <NavLink to="/me">{t('nav.myAi')}</NavLink>
+            <>
+              <NavLink to="/me" end>{t('nav.myAi')}</NavLink>
+              <NavLink to="/me/statements">{t('nav.myStatements')}</NavLink>
+            </>
           )}
           <NavLink to="/prompt-logs">{t('nav.promptLog')}</NavLink>
           <NavLink to="/account">{t('nav.account')}</NavLink>

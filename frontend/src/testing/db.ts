@@ -2,6 +2,7 @@ import type { Access, AiSetting, AlertChannel, AlertDelivery, AlertRule, AppNoti
   UsageSettings } from '@/types/api';
 import type { MyUsage } from '@/features/me/api/get-my-usage';
 import type { ApiKey } from '@/features/api-keys/api/get-api-keys';
+import type { BillingMonth, Statement, StatementSummary } from '@/features/billing/types';
 
 /** In-memory data the MSW handlers serve; reset before each test. */
 export interface TestDb {
@@ -23,6 +24,9 @@ export interface TestDb {
   unpriced: UnpricedModel[];
   audit: AuditEntry[];
   usageSettings: UsageSettings;
+  /** Billing months by "YYYY-MM"; a month not here is open with no rate. */
+  billingMonths: Record<string, BillingMonth>;
+  statements: Statement[];
 }
 
 const now = '2026-11-25T10:00:00+09:00';
@@ -106,9 +110,42 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     created_at: now, ...overrides };
 }
 
+export function billingMonth(overrides: Partial<BillingMonth> = {}): BillingMonth {
+  return { month: '2026-10', state: 'open', current: false, ended: true, time_zone: 'Asia/Seoul', krw_per_usd: 1385.5, apply_vat: true, vat_percent: 10,
+    closed_at: null, closed_by: null, history: [],
+    totals: { statements: 2, plan_fees_usd: 30, usage_cost_usd: 1.2575, unattributed_usage_usd: 0, unattributed_calls: 0, vat_usd: 3, total_usd: 33,
+      total_krw: 45721, margin_usd: 28.7425 }, ...overrides };
+}
+
+/** Kim moved from basic to premium on the 16th of November: half of each fee. */
+export function statement(overrides: Partial<Statement> = {}): Statement {
+  return {
+    month: '2026-10', state: 'open', current: false, as_of: '2026-11-25T10:00:00+09:00', time_zone: 'Asia/Seoul', days_in_month: 30,
+    member: { id: 5, username: 'kim', first_name: '지우', last_name: '김', email: 'kim@lab.example', language: 'ko', deleted: false },
+    plans: [
+      { plan_id: 2, plan_name: 'basic', display_name: '기본형 ($10/월)', monthly_fee_usd: 10, from: '2026-10-01', to: '2026-10-15', days: 15, amount_usd: 5 },
+      { plan_id: 3, plan_name: 'premium', display_name: '프리미엄 ($30/월)', monthly_fee_usd: 30, from: '2026-10-16', to: '2026-10-30', days: 15, amount_usd: 15 },
+    ],
+    plan_fees_usd: 20,
+    usage: { calls: 3, prompt_tokens: 2300, completion_tokens: 250, total_tokens: 2550, cost_usd: 0.007, unpriced_calls: 1,
+      by_model: [{ provider: 'openai', model: 'gpt-4o', calls: 2, total_tokens: 2200, cost_usd: 0.007, unpriced_calls: 0 },
+        { provider: 'openai', model: 'my-own-model', calls: 1, total_tokens: 350, cost_usd: 0, unpriced_calls: 1 }],
+      by_feature: [{ request_type: 'analysis', calls: 1, total_tokens: 350, cost_usd: 0, unpriced_calls: 1 },
+        { request_type: 'chatbot', calls: 2, total_tokens: 2200, cost_usd: 0.007, unpriced_calls: 0 }] },
+    subtotal_usd: 20, vat_percent: 10, vat_usd: 2, total_usd: 22, krw_per_usd: 1385.5, subtotal_krw: 27710, vat_krw: 2771, total_krw: 30481,
+    usage_cost_krw: 10, ...overrides,
+  };
+}
+
+export function summaryOf(s: Statement): StatementSummary {
+  return { month: s.month, state: s.state, current: s.current, member: s.member, plans: [...new Set(s.plans.map((p) => p.display_name))],
+    plan_fees_usd: s.plan_fees_usd, usage_cost_usd: s.usage.cost_usd, calls: s.usage.calls, unpriced_calls: s.usage.unpriced_calls,
+    vat_usd: s.vat_usd, total_usd: s.total_usd, total_krw: s.total_krw };
+}
+
 export const db: TestDb = { members: [], plans: [], settings: [], access: [], requests: [], usage: null, apiKeys: [], promptLogDown: false,
   budget: null, notifications: [], rules: [], channels: [], deliveries: [], prices: [], unpriced: [], audit: [],
-  usageSettings: { content_retention: 'full', truncated_chars: 500 } };
+  usageSettings: { content_retention: 'full', truncated_chars: 500 }, billingMonths: {}, statements: [] };
 
 export function resetDb() {
   db.members = [member(), member({ id: 5, username: 'kim', email: 'kim@lab.example', first_name: 'Ji-woo', last_name: 'Kim', role: 'researcher' }),
@@ -130,4 +167,9 @@ export function resetDb() {
   db.unpriced = [];
   db.audit = [];
   db.usageSettings = { content_retention: 'full', truncated_chars: 500 };
+  db.billingMonths = { '2026-10': billingMonth() };
+  db.statements = [statement(), statement({ member: { id: 6, username: 'lee', first_name: 'Seo-yeon', last_name: 'Lee', email: 'lee@lab.example', language: 'en', deleted: false },
+    plans: [{ plan_id: 2, plan_name: 'basic', display_name: '기본형 ($10/월)', monthly_fee_usd: 10, from: '2026-10-01', to: '2026-10-30', days: 30, amount_usd: 10 }],
+    plan_fees_usd: 10, subtotal_usd: 10, vat_usd: 1, total_usd: 11, subtotal_krw: 13855, vat_krw: 1385, total_krw: 15240,
+    usage: { calls: 40, prompt_tokens: 400000, completion_tokens: 20000, total_tokens: 420000, cost_usd: 1.2505, unpriced_calls: 0, by_model: [], by_feature: [] } })];
 }

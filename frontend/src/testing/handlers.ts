@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import type { Access, AiSettingInput, AlertChannel, AlertRule, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
-import { access, alertChannel, alertRule, db, member, plan, setting, usage } from './db';
+import { access, alertChannel, alertRule, billingMonth, db, member, plan, setting, summaryOf, usage } from './db';
 
 /** The server's error shape. Its English message is a fallback for API clients: the SPA must never show it. */
 export const SERVER_ENGLISH = 'Server English fallback';
@@ -225,13 +225,81 @@ export const handlers = [
     ].filter((l) => !status || l.status === status);
     return HttpResponse.json({ items, total: items.length, page: 0, size: 25 });
   }),
-  http.get('/api/admin/billing', ({ request }) => {
-    const month = new URL(request.url).searchParams.get('month');
-    db.requests.push({ method: 'GET', path: `/api/admin/billing?month=${month}`, body: undefined });
-    return HttpResponse.json({ month, time_zone: 'Asia/Seoul', total_plan_fees: 40, total_ai_cost: 1.25, margin: 38.75, members: [
-      { member_id: 5, username: 'kim', email: 'kim@lab.example', plan_name: 'premium', plan_display_name: '프리미엄 ($30/월)', plan_fee: 30, ai_cost: 1.25, tokens: 420000, requests: 88, unpriced_calls: 2 },
-      { member_id: 6, username: 'lee', email: 'lee@lab.example', plan_name: 'basic', plan_display_name: '기본형 ($10/월)', plan_fee: 10, ai_cost: 0, tokens: 0, requests: 0, unpriced_calls: 0 },
-    ] });
+  // Billing: months, statements and their downloads (db.billingMonths, db.statements).
+  http.get('/api/admin/billing/months/:month', async ({ request, params }) => {
+    await record(request);
+    const month = String(params.month);
+    return HttpResponse.json(db.billingMonths[month] ?? billingMonth({ month, current: month === '2026-11', ended: month < '2026-11', krw_per_usd: null,
+      apply_vat: false, totals: { statements: 0, plan_fees_usd: 0, usage_cost_usd: 0, unattributed_usage_usd: 0, unattributed_calls: 0, vat_usd: 0, total_usd: 0,
+        total_krw: null, margin_usd: 0 } }));
+  }),
+  http.put('/api/admin/billing/months/:month/exchange-rate', async ({ request, params }) => {
+    await record(request);
+    const month = db.billingMonths[String(params.month)] ?? billingMonth({ month: String(params.month) });
+    if (month.state === 'closed') return error(409, 'month_closed', { month: month.month, closed_at: month.closed_at });
+    const input = (await request.json()) as { krw_per_usd: number; apply_vat?: boolean };
+    db.billingMonths[month.month] = { ...month, krw_per_usd: input.krw_per_usd, apply_vat: input.apply_vat ?? false };
+    return HttpResponse.json(db.billingMonths[month.month]);
+  }),
+  http.post('/api/admin/billing/months/:month/close', async ({ request, params }) => {
+    await record(request);
+    const month = db.billingMonths[String(params.month)] ?? billingMonth({ month: String(params.month), krw_per_usd: null });
+    if (month.state === 'closed') return error(409, 'month_closed', { month: month.month, closed_at: month.closed_at });
+    if (month.krw_per_usd === null) return error(409, 'exchange_rate_missing', { month: month.month });
+    db.billingMonths[month.month] = { ...month, state: 'closed', closed_at: '2026-11-25T10:00:00+09:00', closed_by: 'admin',
+      history: [...month.history, { action: 'closed', at: '2026-11-25T10:00:00+09:00', by: 'admin', reason: null }] };
+    return HttpResponse.json(db.billingMonths[month.month]);
+  }),
+  http.post('/api/admin/billing/months/:month/reopen', async ({ request, params }) => {
+    await record(request);
+    const month = db.billingMonths[String(params.month)];
+    if (!month || month.state !== 'closed') return error(409, 'month_not_closed', { month: String(params.month) });
+    const { reason } = (await request.json()) as { reason: string };
+    db.billingMonths[month.month] = { ...month, state: 'open', closed_at: null, closed_by: null,
+      history: [...month.history, { action: 'reopened', at: '2026-11-25T11:00:00+09:00', by: 'admin', reason }] };
+    return HttpResponse.json(db.billingMonths[month.month]);
+  }),
+  http.get('/api/admin/billing/statements/:month/pdf.zip', async ({ request }) => {
+    await record(request);
+    return new HttpResponse(new Uint8Array([0x50, 0x4b, 3, 4]), { headers: { 'Content-Type': 'application/zip',
+      'Content-Disposition': "attachment; filename=\"statements-2026-10.zip\"; filename*=UTF-8''statements-2026-10.zip" } });
+  }),
+  http.get('/api/admin/billing/statements/:memberId/:month', async ({ request, params }) => {
+    await record(request);
+    const found = db.statements.find((s) => s.member.id === Number(params.memberId) && s.month === params.month);
+    if (!found) return error(404, 'not_found', { resource: 'statement' });
+    if (new URL(request.url).searchParams.get('format') === 'pdf') {
+      return new HttpResponse('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${found.month}_${found.member.username}_${found.member.id}.pdf"` } });
+    }
+    return HttpResponse.json(found);
+  }),
+  http.get('/api/admin/billing/statements', async ({ request }) => {
+    await record(request);
+    const url = new URL(request.url);
+    const month = url.searchParams.get('month');
+    const rows = db.statements.filter((s) => s.month === month).map(summaryOf);
+    if (url.searchParams.get('format') === 'csv') {
+      return new HttpResponse('\uFEFFmonth,username\n', { headers: { 'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="statements-${month}.csv"; filename*=UTF-8''statements-${month}.csv` } });
+    }
+    const q = (url.searchParams.get('q') ?? '').toLowerCase();
+    const items = rows.filter((s) => !q || s.member.username.includes(q) || `${s.member.last_name}${s.member.first_name}`.toLowerCase().includes(q));
+    return HttpResponse.json({ items, total: items.length, page: Number(url.searchParams.get('page') ?? 0), size: Number(url.searchParams.get('size') ?? 20) });
+  }),
+  http.get('/api/me/statements', async ({ request }) => {
+    await record(request);
+    const me = db.members.find((m) => `Bearer token-${m.username}` === request.headers.get('Authorization'));
+    return HttpResponse.json(db.statements.filter((s) => s.member.id === me?.id).map(summaryOf));
+  }),
+  http.get('/api/me/statements/:month', async ({ request, params }) => {
+    await record(request);
+    const me = db.members.find((m) => `Bearer token-${m.username}` === request.headers.get('Authorization'));
+    const found = db.statements.find((s) => s.member.id === me?.id && s.month === params.month);
+    if (!found) return error(404, 'not_found', { resource: 'statement' });
+    if (new URL(request.url).searchParams.get('format') === 'pdf') {
+      return new HttpResponse('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${found.month}_${found.member.username}_${found.member.id}.pdf"` } });
+    }
+    return HttpResponse.json(found);
   }),
   http.get('/api/prompt-logs/sessions', () => HttpResponse.json([
     { member_id: 5, session_id: 'thesis-1', count: 2, start: '2026-11-25T14:01:05+09:00', end: '2026-11-25T14:20:00+09:00' },

@@ -1125,7 +1125,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/billing": {
+    "/api/admin/billing/months/{month}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1135,8 +1135,245 @@ export interface paths {
         /** Month */
         get: {
             parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingMonthView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/months/{month}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingMonthView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/months/{month}/exchange-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Exchange Rate */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingMonthView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/months/{month}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopenRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingMonthView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statements */
+        get: {
+            parameters: {
                 query?: {
+                    format?: string;
+                    lang?: string;
                     month?: string;
+                    order?: string;
+                    page?: number;
+                    q?: string;
+                    size?: number;
+                    sort?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1150,7 +1387,116 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MonthlyBilling"];
+                        "application/json": components["schemas"]["StatementPage"];
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/statements/{memberId}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    memberId: number;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/statements/{month}/pdf.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zip */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": unknown;
                     };
                 };
                 /** @description Not Authorized */
@@ -3470,6 +3816,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementSummary"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/usage": {
         parameters: {
             query?: never;
@@ -4478,6 +4929,23 @@ export interface components {
             platform_sign_in: boolean;
             researcher_password_login: boolean;
         };
+        BillingMonthView: {
+            month: string;
+            /** @description open or closed */
+            state: string;
+            /** @description the current month: open, figures so far */
+            current: boolean;
+            /** @description the month is over and may be closed */
+            ended: boolean;
+            time_zone: string;
+            krw_per_usd: number;
+            apply_vat: boolean;
+            vat_percent: number;
+            closed_at: components["schemas"]["OffsetDateTime"];
+            closed_by: string;
+            totals: components["schemas"]["MonthTotals"];
+            history: components["schemas"]["ClosingEvent"][];
+        };
         BulkAssign: {
             user_ids: number[];
             /** Format: int64 */
@@ -4501,6 +4969,13 @@ export interface components {
             temperature?: number;
             session_id?: string;
             context?: string;
+        };
+        ClosingEvent: {
+            /** @description closed or reopened */
+            action: string;
+            at: components["schemas"]["OffsetDateTime"];
+            by: string;
+            reason: string;
         };
         /** @enum {string} */
         ConnectionTestCode: "sandbox" | "model_listed" | "model_not_listed" | "key_accepted" | "key_rejected" | "permission_denied" | "no_credit" | "rate_limited" | "provider_failing" | "no_models_endpoint" | "unexpected_answer" | "unreachable" | "timed_out";
@@ -4579,7 +5054,23 @@ export interface components {
             timestamp: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "internal_error" | "unauthorized" | "forbidden" | "invalid_credentials" | "too_many_attempts" | "invalid_api_key" | "password_login_disabled" | "sign_in_not_configured" | "platform_sign_in_failed" | "sign_in_expired" | "platform_token_invalid" | "platform_claim_missing" | "platform_role_not_permitted" | "platform_account_conflict" | "duplicate" | "plan_in_use" | "setting_in_use" | "self_role_change" | "self_deactivation" | "self_deletion" | "too_many_keys" | "nothing_to_export" | "no_access" | "access_disabled" | "account_inactive" | "feature_not_in_plan" | "no_provider" | "provider_inactive" | "provider_not_supported" | "provider_key_invalid" | "provider_rate_limited" | "provider_unavailable" | "provider_timeout" | "provider_rejected" | "provider_malformed" | "daily_request_limit" | "monthly_token_limit" | "monthly_budget_limit" | "setting_hour_limit" | "setting_day_limit" | "setting_month_limit" | "quota_exceeded" | "usage_log_backlog" | "quota_unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "internal_error" | "unauthorized" | "forbidden" | "invalid_credentials" | "too_many_attempts" | "invalid_api_key" | "password_login_disabled" | "sign_in_not_configured" | "platform_sign_in_failed" | "sign_in_expired" | "platform_token_invalid" | "platform_claim_missing" | "platform_role_not_permitted" | "platform_account_conflict" | "duplicate" | "plan_in_use" | "setting_in_use" | "self_role_change" | "self_deactivation" | "self_deletion" | "too_many_keys" | "nothing_to_export" | "month_closed" | "month_not_closed" | "month_not_ended" | "exchange_rate_missing" | "no_access" | "access_disabled" | "account_inactive" | "feature_not_in_plan" | "no_provider" | "provider_inactive" | "provider_not_supported" | "provider_key_invalid" | "provider_rate_limited" | "provider_unavailable" | "provider_timeout" | "provider_rejected" | "provider_malformed" | "daily_request_limit" | "monthly_token_limit" | "monthly_budget_limit" | "setting_hour_limit" | "setting_day_limit" | "setting_month_limit" | "quota_exceeded" | "usage_log_backlog" | "quota_unavailable";
+        ExchangeRateRequest: {
+            /** @description KRW per 1 USD, e.g. 1385.5 */
+            krw_per_usd: number;
+            /** @description add the VAT line (labgate.billing.vat-percent, 10 %) */
+            apply_vat?: boolean;
+        };
+        FeatureUsage: {
+            request_type: string;
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            total_tokens: number;
+            cost_usd: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+        };
         JsonNode: {
             empty: boolean;
             value_node: boolean;
@@ -4688,22 +5179,6 @@ export interface components {
             member: components["schemas"]["MemberView"];
             access: components["schemas"]["AccessView"];
         };
-        MemberBill: {
-            /** Format: int64 */
-            member_id: number;
-            username: string;
-            email: string;
-            plan_name: string;
-            plan_display_name: string;
-            plan_fee: number;
-            ai_cost: number;
-            /** Format: int64 */
-            tokens: number;
-            /** Format: int64 */
-            requests: number;
-            /** Format: int64 */
-            unpriced_calls: number;
-        };
         MemberRef: {
             /** Format: int64 */
             id: number;
@@ -4750,13 +5225,30 @@ export interface components {
             source_date: components["schemas"]["LocalDate"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
-        MonthlyBilling: {
-            month: string;
-            time_zone: string;
-            members: components["schemas"]["MemberBill"][];
-            total_plan_fees: number;
-            total_ai_cost: number;
-            margin: number;
+        ModelUsage: {
+            provider: string;
+            model: string;
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            total_tokens: number;
+            cost_usd: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+        };
+        MonthTotals: {
+            /** Format: int32 */
+            statements: number;
+            plan_fees_usd: number;
+            usage_cost_usd: number;
+            unattributed_usage_usd: number;
+            /** Format: int64 */
+            unattributed_calls: number;
+            vat_usd: number;
+            total_usd: number;
+            total_krw: number;
+            /** @description plan fees less the usage cost */
+            margin_usd: number;
         };
         MyBudgetView: {
             monthly_budget_usd: number;
@@ -4940,6 +5432,9 @@ export interface components {
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
+        ReopenRequest: {
+            reason: string;
+        };
         SessionView: {
             /** Format: int64 */
             member_id: number;
@@ -4956,6 +5451,96 @@ export interface components {
             provider: string;
             model_name: string;
             is_active: boolean;
+        };
+        Statement: {
+            month: string;
+            /** @description open or closed */
+            state: string;
+            /** @description the current month: figures so far */
+            current: boolean;
+            /** @description when the figures were taken: now, or when the month closed */
+            as_of: components["schemas"]["OffsetDateTime"];
+            time_zone: string;
+            /** Format: int32 */
+            days_in_month: number;
+            member: components["schemas"]["StatementMember"];
+            plans: components["schemas"]["StatementPlan"][];
+            plan_fees_usd: number;
+            usage: components["schemas"]["StatementUsage"];
+            subtotal_usd: number;
+            vat_percent: number;
+            vat_usd: number;
+            total_usd: number;
+            krw_per_usd: number;
+            subtotal_krw: number;
+            vat_krw: number;
+            total_krw: number;
+            usage_cost_krw: number;
+        };
+        StatementMember: {
+            /** Format: int64 */
+            id: number;
+            username: string;
+            first_name: string;
+            last_name: string;
+            email: string;
+            /** @description ko or en: the member's language when the figures were taken (PDFs follow the current one) */
+            language: string;
+            deleted: boolean;
+        };
+        StatementPage: {
+            items: components["schemas"]["StatementSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        StatementPlan: {
+            /** Format: int64 */
+            plan_id: number;
+            plan_name: string;
+            display_name: string;
+            monthly_fee_usd: number;
+            /** @description first day charged */
+            from: components["schemas"]["LocalDate"];
+            /** @description last day charged (inclusive) */
+            to: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            days: number;
+            amount_usd: number;
+        };
+        StatementSummary: {
+            month: string;
+            state: string;
+            current: boolean;
+            member: components["schemas"]["StatementMember"];
+            plans: string[];
+            plan_fees_usd: number;
+            usage_cost_usd: number;
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+            vat_usd: number;
+            total_usd: number;
+            total_krw: number;
+        };
+        StatementUsage: {
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            prompt_tokens: number;
+            /** Format: int64 */
+            completion_tokens: number;
+            /** Format: int64 */
+            total_tokens: number;
+            cost_usd: number;
+            /** Format: int64 */
+            unpriced_calls: number;
+            by_model: components["schemas"]["ModelUsage"][];
+            by_feature: components["schemas"]["FeatureUsage"][];
         };
         Statistics: {
             time_zone: string;
@@ -5068,7 +5653,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const alertMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertMetric"]> = ["member_tokens", "member_requests", "member_cost", "setting_requests", "provider_key_rejected", "provider_error_rate", "usage_backlog"];
 export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "password_login_disabled", "sign_in_not_configured", "platform_sign_in_failed", "sign_in_expired", "platform_token_invalid", "platform_claim_missing", "platform_role_not_permitted", "platform_account_conflict", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "monthly_budget_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "password_login_disabled", "sign_in_not_configured", "platform_sign_in_failed", "sign_in_expired", "platform_token_invalid", "platform_claim_missing", "platform_role_not_permitted", "platform_account_conflict", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "month_closed", "month_not_closed", "month_not_ended", "exchange_rate_missing", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "monthly_budget_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];
 export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "wrong_password", "required_for_provider", "invalid_url", "url_not_plain", "url_not_allowed", "required_for_new_destination", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
 export type operations = Record<string, never>;

@@ -1,6 +1,7 @@
 package io.labgate.access;
 
 import io.labgate.audit.AuditService;
+import io.labgate.billing.PlanFeeHistory;
 import io.labgate.common.security.CurrentMember;
 import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiException;
@@ -47,10 +48,12 @@ public class AccessService {
     private final PendingUsage pending;
     private final MyUsageService usage;
     private final Clock clock;
+    private final PlanFeeHistory feeHistory;
 
     AccessService(AccessRepository repository, MemberRepository members, PlanService plans,
                   AiSettingService settings, AuditService audit, CurrentMember currentMember, QuotaService quota,
-                  PendingUsage pending, MyUsageService usage, Clock clock) {
+                  PendingUsage pending, MyUsageService usage, Clock clock, PlanFeeHistory feeHistory) {
+        this.feeHistory = feeHistory;
         this.quota = quota;
         this.usage = usage;
         this.pending = pending;
@@ -119,6 +122,7 @@ public class AccessService {
         }
         access.monthlyBudgetUsd = request.monthlyBudgetUsd();
         repository.persist(access);
+        feeHistory.holds(member, access.plan, access.isEnabled);
         AccessView view = view(access);
         audit.record("access.create", "user_ai_access", access.id, null, view);
         return view;
@@ -147,6 +151,7 @@ public class AccessService {
             access.monthlyBudgetUsd = request.monthlyBudgetUsd();
         }
         access.updatedAt = OffsetDateTime.now(clock);
+        feeHistory.holds(access.member, access.plan, access.isEnabled);
         AccessView after = view(access);
         audit.record("access.update", "user_ai_access", id, before, after);
         return after;
@@ -156,6 +161,7 @@ public class AccessService {
     public void delete(long id) {
         UserAiAccess access = find(id);
         AccessView before = view(access);
+        feeHistory.removed(access.member.id);
         repository.delete(access);
         audit.record("access.delete", "user_ai_access", id, before, null);
     }
@@ -194,6 +200,7 @@ public class AccessService {
                 access.assignedAt = OffsetDateTime.now(clock);
                 access.updatedAt = access.assignedAt;
             }
+            feeHistory.holds(found.get(id), plan, true);
             changed.add(access);
         }
         for (UserAiAccess access : changed) {

@@ -736,27 +736,18 @@ public class CallLedger implements PendingUsage {
      * Text is already cleaned on every bind; this handles what cleaning cannot.
      */
     static UsageRecord repair(UsageRecord r, SQLException e) {
-        String message = String.valueOf(e.getMessage()) + " " + (e.getNextException() == null ? ""
-                : e.getNextException().getMessage());
-        Long memberId = r.memberId();
         Long settingId = r.settingId();
         if (sqlState(e, "23503") != null) {
-            // The member or setting was deleted in the meantime (the columns are ON DELETE SET NULL anyway).
-            boolean member = message.contains("member_id");
-            boolean setting = message.contains("ai_settings_id");
-            if (member || !setting) {
-                memberId = null;
-            }
-            if (setting || !member) {
-                settingId = null;
-            }
+            // The setting was deleted in the meantime (its column is ON DELETE SET NULL anyway). Member ids have no
+            // foreign key since V13: billing keeps a deleted member's calls on their statement.
+            settingId = null;
         }
         OffsetDateTime createdAt = r.createdAt() != null ? r.createdAt() : OffsetDateTime.now();
         String requestType = r.requestType() != null && !r.requestType().isBlank() ? r.requestType() : "unknown";
         String channel = r.channel() != null && !r.channel().isBlank() ? r.channel() : "unknown";
         String status = r.status() != null && STATUSES.contains(r.status()) ? r.status() : "error";
         BigDecimal cost = r.cost() == null ? null : r.cost().max(MAX_COST.negate()).min(MAX_COST);
-        return new UsageRecord(createdAt, memberId, settingId, r.provider(), r.model(), requestType, channel, status,
+        return new UsageRecord(createdAt, r.memberId(), settingId, r.provider(), r.model(), requestType, channel, status,
                 r.stream(), r.prompt(), r.response(), r.promptTokens(), r.completionTokens(), r.cachedTokens(),
                 r.reasoningTokens(), cost, r.latencyMs(), r.ttftMs(), r.error(), r.clientIp(), r.userAgent());
     }

@@ -12,6 +12,7 @@ import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -36,9 +37,11 @@ public class MemberService {
     private final CurrentMember currentMember;
     private final Validator validator;
     private final Clock clock;
+    private final Event<MemberDeleting> deleting;
 
     MemberService(MemberRepository repository, PasswordHasher hasher, AuditService audit,
-                  CurrentMember currentMember, Validator validator, Clock clock) {
+                  CurrentMember currentMember, Validator validator, Clock clock, Event<MemberDeleting> deleting) {
+        this.deleting = deleting;
         this.repository = repository;
         this.hasher = hasher;
         this.audit = audit;
@@ -152,6 +155,7 @@ public class MemberService {
             throw ApiException.conflict(ErrorCode.SELF_DELETION, "You cannot delete yourself", Map.of());
         }
         MemberView before = MemberView.of(member);
+        deleting.fire(new MemberDeleting(id));
         repository.delete(member);
         audit.record("member.delete", "member", id, before, null);
     }

@@ -4,8 +4,10 @@ import io.labgate.audit.AuditService;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ public class PlanService {
     private final PlanRepository repository;
     private final AuditService audit;
     private final Clock clock;
+    private final Event<PlanRepriced> repriced;
 
-    PlanService(PlanRepository repository, AuditService audit, Clock clock) {
+    PlanService(PlanRepository repository, AuditService audit, Clock clock, Event<PlanRepriced> repriced) {
+        this.repriced = repriced;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
@@ -64,7 +68,11 @@ public class PlanService {
             throw ApiException.duplicate("name", "A plan with this name already exists");
         }
         PlanView before = view(plan);
+        BigDecimal fee = plan.monthlyCost;
         apply(plan, request);
+        if (fee.compareTo(plan.monthlyCost) != 0) {
+            repriced.fire(new PlanRepriced(id));
+        }
         PlanView after = view(plan);
         audit.record("plan.update", "plan", id, before, after);
         return after;

@@ -2,6 +2,7 @@ package io.labgate.promptlog;
 
 import io.labgate.common.paging.PageRequest;
 import io.labgate.common.paging.PageResponse;
+import io.labgate.common.web.Downloads;
 import io.labgate.common.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -74,12 +73,7 @@ public class PromptLogResource {
         PromptLogService.Export export = service.export(memberId, sessionId, QueryParams.date(date, "date"),
                 QueryParams.instant(from, "from"), QueryParams.instant(to, "to"),
                 "en".equalsIgnoreCase(lang) ? DevelopmentLogMarkdown.Lang.EN : DevelopmentLogMarkdown.Lang.KO);
-        String encoded = URLEncoder.encode(export.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        // RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name.
-        return Response.ok(export.markdown())
-                .type("text/markdown; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName().replaceAll("[^\\x20-\\x7E]", "_")
-                        + "\"; filename*=UTF-8''" + encoded)
-                .build();
+        return Downloads.attachment(Response.ok(export.markdown()).type("text/markdown; charset=utf-8"),
+                export.fileName()).build();
     }
 }

@@ -145,7 +145,7 @@ class CallLedgerTest {
     }
 
     @Test
-    void aRowForAMemberOrSettingThatNoLongerExistsIsWrittenWithoutItAndItsBatchIsKept() throws Exception {
+    void aRowForASettingThatNoLongerExistsIsWrittenWithoutItAndItsBatchIsKeptAndAGoneMembersIdIsKept() throws Exception {
         String marker = marker("fk");
         long missing = 9_000_000_000L + (System.nanoTime() % 1_000_000);
         for (int i = 0; i < 5; i++) {
@@ -165,12 +165,13 @@ class CallLedgerTest {
             s.setString(1, marker);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
+                // A deleted member's calls keep their id: billing keeps them on the member's statement (V13).
                 assertEquals("prompt 100", rs.getString(1));
-                assertNull(rs.getObject(2));
+                assertEquals(missing, rs.getLong(2));
                 assertNull(rs.getObject(3));
                 assertTrue(rs.next());
                 assertEquals("prompt 101", rs.getString(1));
-                assertNull(rs.getObject(2));
+                assertEquals(missing + 1, rs.getLong(2));
                 assertNull(rs.getObject(3));
             }
         }

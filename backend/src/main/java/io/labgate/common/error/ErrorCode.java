@@ -62,6 +62,14 @@ public enum ErrorCode {
     /** {@code max}: how many keys a member may hold. */
     TOO_MANY_KEYS,
     NOTHING_TO_EXPORT,
+    /** 409: the billing month is closed, its statements frozen; {@code month}, {@code closed_at}. */
+    MONTH_CLOSED,
+    /** 409: the billing month is not closed, so there is nothing to reopen; {@code month}. */
+    MONTH_NOT_CLOSED,
+    /** 409: the billing month has not ended yet, so it cannot close; {@code month}. */
+    MONTH_NOT_ENDED,
+    /** 409: a month closes only once its KRW exchange rate is entered; {@code month}. */
+    EXCHANGE_RATE_MISSING,
 
     NO_ACCESS,
     ACCESS_DISABLED,

@@ -5,6 +5,7 @@ import io.labgate.common.error.ViolationCode;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -36,6 +37,18 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(name, ViolationCode.INVALID_DATE_TIME,
                     "must be a date-time with offset like 2026-11-25T09:00:00+09:00");
+        }
+    }
+
+    /** A month like {@code 2026-11}; a missing one is a violation too. */
+    public static YearMonth month(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(name, ViolationCode.REQUIRED, "is required, like 2026-11");
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, ViolationCode.INVALID_MONTH, "must be a month like 2026-11");
         }
     }
 }
