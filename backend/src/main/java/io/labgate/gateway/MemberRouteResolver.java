@@ -89,8 +89,8 @@ public class MemberRouteResolver {
             throw new ApiException(403, ErrorCode.PROVIDER_INACTIVE, "The AI provider assigned to you ("
                     + setting.name + ") is currently deactivated; ask the administrator", Map.of("setting", setting.name));
         }
-        MemberRoute route = new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
-                setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,
+        MemberRoute route = new MemberRoute(memberId, access.id, plan.id, settings.connection(setting.id),
+                setting.maxTokens, setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,
                 setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit));
         cache.put(memberId, new Cached(route, List.copyOf(plan.features), System.nanoTime()));
         return route;

@@ -1,0 +1,267 @@
+package io.labgate.analytics;
+
+import io.labgate.usage.UsageRecord;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The hourly and daily roll-ups of the usage log, and the one SQL that sums usage rows into them. The ledger runs
+ * it over each batch's rows in the transaction that writes them ({@link #add}), and a rebuild runs it over the whole
+ * usage log ({@link #rebuild}) — so the roll-ups equal the sums over {@code usage_logs} by construction, whichever
+ * way a row got there.
+ *
+ * <p>Hours and days are local to the platform's time zone. Rows are added in key order, so the batches of several
+ * replicas lock shared roll-up rows in the same order and never deadlock.
+ */
+public final class UsageRollups {
+
+    /** Where the zone the roll-ups were built in is kept ({@code app_settings}). */
+    static final String ZONE_SETTING = "usage_rollups_zone";
+
+    /** The columns of a usage row the roll-ups read, as {@code usage_logs} names them. */
+    private static final String SOURCE_COLUMNS = "created_at, member_id, ai_settings_id, plan_id, provider, model, "
+            + "request_type, channel, status, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, cost, "
+            + "latency_ms, ttft_ms";
+    /** A batch's rows, bound as one array per column (one round trip, however many rows). */
+    private static final String BATCH = "SELECT * FROM unnest(CAST(? AS text[])::timestamptz[], CAST(? AS bigint[]), "
+            + "CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), "
+            + "CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), "
+            + "CAST(? AS bigint[]), CAST(? AS text[])::numeric[], CAST(? AS int[]), CAST(? AS int[])) AS u("
+            + SOURCE_COLUMNS + ")";
+    private static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9/_+\\-]+");
+
+    /** The three roll-up tables: by local hour, by local day, and by local day without the member. */
+    enum Table {
+        HOURLY("usage_rollup_hourly", "hour_start", true),
+        DAILY("usage_rollup_daily", "day", true),
+        DAILY_ALL("usage_rollup_daily_all", "day", false);
+
+        final String name;
+        final String timeColumn;
+        final boolean perMember;
+
+        Table(String name, String timeColumn, boolean perMember) {
+            this.name = name;
+            this.timeColumn = timeColumn;
+            this.perMember = perMember;
+        }
+
+        /** The key's columns after the time: the dimensions a report can group and filter by. */
+        List<String> dimensions() {
+            List<String> dims = new ArrayList<>();
+            if (perMember) {
+                dims.add("member_id");
+            }
+            dims.addAll(List.of("ai_settings_id", "plan_id", "provider", "model", "request_type", "channel"));
+            return dims;
+        }
+
+        /** The unique index's expressions (V12), which ON CONFLICT must name exactly. */
+        String conflictTarget() {
+            return timeColumn + ", " + dimensions().stream().map(d -> switch (d) {
+                case "member_id", "ai_settings_id", "plan_id" -> "(COALESCE(" + d + ", 0))";
+                case "provider", "model" -> "(COALESCE(" + d + ", ''))";
+                default -> d;
+            }).collect(Collectors.joining(", "));
+        }
+
+        String timeSql(String zone) {
+            return this == HOURLY ? "date_trunc('hour', s.created_at, '" + zone + "')"
+                    : "CAST(s.created_at AT TIME ZONE '" + zone + "' AS date)";
+        }
+    }
+
+    /** The summed columns, with how a usage row adds to each. */
+    private static final List<String[]> MEASURES = measures();
+
+    private UsageRollups() {
+    }
+
+    private static List<String[]> measures() {
+        List<String[]> m = new ArrayList<>();
+        m.add(new String[]{"requests", "count(*)"});
+        m.add(new String[]{"refusals", "count(*) FILTER (WHERE s.status = 'refused')"});
+        m.add(new String[]{"errors", "count(*) FILTER (WHERE s.status IN ('error', 'incomplete', 'abandoned'))"});
+        m.add(new String[]{"cancelled", "count(*) FILTER (WHERE s.status = 'cancelled')"});
+        for (String tokens : List.of("prompt_tokens", "completion_tokens", "cached_tokens", "reasoning_tokens")) {
+            m.add(new String[]{tokens, "COALESCE(sum(s." + tokens + "), 0)"});
+        }
+        m.add(new String[]{"cost", "COALESCE(sum(s.cost), 0)"});
+        m.add(new String[]{"unpriced",
+                "count(*) FILTER (WHERE s.cost IS NULL AND s.status IN ('ok', 'incomplete', 'cancelled'))"});
+        List<String> latency = LatencyBuckets.columns("latency");
+        List<String> ttft = LatencyBuckets.columns("ttft");
+        for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+            m.add(new String[]{latency.get(i), "count(*) FILTER (WHERE s.latency_bucket = " + (i + 1) + ")"});
+        }
+        for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+            m.add(new String[]{ttft.get(i), "count(*) FILTER (WHERE s.ttft_bucket = " + (i + 1) + ")"});
+        }
+        return List.copyOf(m);
+    }
+
+    /** The summed columns of every roll-up table, in table order. */
+    static List<String> measureColumns() {
+        return MEASURES.stream().map(m -> m[0]).toList();
+    }
+
+    /**
+     * INSERT … SELECT that adds the rows of {@code source} (a relation with {@link #SOURCE_COLUMNS}) into
+     * {@code table}, merging into the rows already there.
+     */
+    static String addSql(Table table, String source, ZoneId zone) {
+        String z = zoneLiteral(zone);
+        List<String> dims = table.dimensions();
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name).append(" AS r (")
+                .append(table.timeColumn).append(", ").append(String.join(", ", dims)).append(", ")
+                .append(String.join(", ", measureColumns())).append(")\nSELECT ").append(table.timeSql(z));
+        for (String d : dims) {
+            sql.append(", s.").append(d);
+        }
+        for (String[] m : MEASURES) {
+            sql.append(",\n    ").append(m[1]);
+        }
+        // Empty ids and names are stored as NULL, so the unique key's COALESCE never merges two different keys.
+        sql.append("\nFROM (SELECT src.created_at, NULLIF(src.member_id, 0) AS member_id, ")
+                .append("NULLIF(src.ai_settings_id, 0) AS ai_settings_id, NULLIF(src.plan_id, 0) AS plan_id, ")
+                .append("NULLIF(src.provider, '') AS provider, NULLIF(src.model, '') AS model, src.request_type, ")
+                .append("src.channel, src.status, src.prompt_tokens, src.completion_tokens, src.cached_tokens, ")
+                .append("src.reasoning_tokens, src.cost,\n    CASE WHEN src.status = 'ok' THEN ")
+                .append(LatencyBuckets.bucketSql("src.latency_ms")).append(" END AS latency_bucket,\n    ")
+                .append("CASE WHEN src.status = 'ok' THEN ").append(LatencyBuckets.bucketSql("src.ttft_ms"))
+                .append(" END AS ttft_bucket\n  FROM ").append(source).append(" src) s\nGROUP BY ");
+        String positions = positions(dims.size() + 1);
+        sql.append(positions).append(" ORDER BY ").append(positions)
+                .append("\nON CONFLICT (").append(table.conflictTarget()).append(") DO UPDATE SET ")
+                .append(measureColumns().stream().map(c -> c + " = r." + c + " + EXCLUDED." + c)
+                        .collect(Collectors.joining(", ")));
+        return sql.toString();
+    }
+
+    /**
+     * Adds the rows (as written to {@code usage_logs}) to every roll-up, in the caller's transaction: one statement
+     * that reads the batch once.
+     */
+    public static void add(Connection connection, List<UsageRecord> rows, ZoneId zone) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "WITH batch AS MATERIALIZED (" + BATCH + "),\n"
+                + "hourly AS (" + addSql(Table.HOURLY, "batch", zone) + "),\n"
+                + "daily AS (" + addSql(Table.DAILY, "batch", zone) + ")\n"
+                + addSql(Table.DAILY_ALL, "batch", zone);
+        int n = rows.size();
+        String[] createdAt = new String[n];
+        Long[] member = new Long[n];
+        Long[] setting = new Long[n];
+        Long[] plan = new Long[n];
+        String[] provider = new String[n];
+        String[] model = new String[n];
+        String[] requestType = new String[n];
+        String[] channel = new String[n];
+        String[] status = new String[n];
+        Long[] prompt = new Long[n];
+        Long[] completion = new Long[n];
+        Long[] cached = new Long[n];
+        Long[] reasoning = new Long[n];
+        String[] cost = new String[n];
+        Integer[] latency = new Integer[n];
+        Integer[] ttft = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            UsageRecord r = rows.get(i);
+            createdAt[i] = r.createdAt().toString();
+            member[i] = r.memberId();
+            setting[i] = r.settingId();
+            plan[i] = r.planId();
+            provider[i] = r.provider();
+            model[i] = r.model();
+            requestType[i] = r.requestType();
+            channel[i] = r.channel();
+            status[i] = r.status();
+            prompt[i] = r.promptTokens();
+            completion[i] = r.completionTokens();
+            cached[i] = r.cachedTokens();
+            reasoning[i] = r.reasoningTokens();
+            cost[i] = r.cost() == null ? null : r.cost().toPlainString();
+            latency[i] = r.latencyMs();
+            ttft[i] = r.ttftMs();
+        }
+        try (PreparedStatement add = connection.prepareStatement(sql)) {
+            int i = 1;
+            add.setArray(i++, connection.createArrayOf("text", createdAt));
+            add.setArray(i++, connection.createArrayOf("int8", member));
+            add.setArray(i++, connection.createArrayOf("int8", setting));
+            add.setArray(i++, connection.createArrayOf("int8", plan));
+            add.setArray(i++, connection.createArrayOf("text", provider));
+            add.setArray(i++, connection.createArrayOf("text", model));
+            add.setArray(i++, connection.createArrayOf("text", requestType));
+            add.setArray(i++, connection.createArrayOf("text", channel));
+            add.setArray(i++, connection.createArrayOf("text", status));
+            add.setArray(i++, connection.createArrayOf("int8", prompt));
+            add.setArray(i++, connection.createArrayOf("int8", completion));
+            add.setArray(i++, connection.createArrayOf("int8", cached));
+            add.setArray(i++, connection.createArrayOf("int8", reasoning));
+            add.setArray(i++, connection.createArrayOf("text", cost));
+            add.setArray(i++, connection.createArrayOf("int4", latency));
+            add.setArray(i, connection.createArrayOf("int4", ttft));
+            add.executeUpdate();
+        }
+    }
+
+    /**
+     * Sums the whole usage log into empty roll-ups, in {@code zone}, in the caller's transaction; usage rows
+     * cannot be written meanwhile (the ledger waits). Used for the rows there before the roll-ups existed, after a
+     * change of the platform's time zone, and by the benchmark.
+     */
+    public static void rebuild(Connection connection, ZoneId zone) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("LOCK TABLE usage_logs IN SHARE ROW EXCLUSIVE MODE");
+            s.execute("TRUNCATE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all");
+            for (Table table : Table.values()) {
+                s.executeUpdate(addSql(table, "usage_logs", zone));
+            }
+        }
+        try (PreparedStatement note = connection.prepareStatement("""
+                INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, now())
+                ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+                """)) {
+            note.setString(1, ZONE_SETTING);
+            note.setString(2, zone.getId());
+            note.executeUpdate();
+        }
+    }
+
+    /** The zone the roll-ups were built in; empty before they were first built. */
+    static Optional<String> builtIn(Connection connection) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement("SELECT value FROM app_settings WHERE key = ?")) {
+            read.setString(1, ZONE_SETTING);
+            try (ResultSet rs = read.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Zone ids are letters, digits and / _ + - (ZoneId accepts nothing else), so they are safe to inline. */
+    static String zoneLiteral(ZoneId zone) {
+        String id = zone.getId();
+        if (!ZONE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Unexpected zone id: " + id);
+        }
+        return id;
+    }
+
+    private static String positions(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+    }
+}
