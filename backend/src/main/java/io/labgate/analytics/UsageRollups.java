@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The hourly and daily roll-ups of the usage log, and the one SQL that sums usage rows into them. The ledger runs
- * it over each batch's rows in the transaction that writes them ({@link #add}), and a rebuild runs it over the whole
- * usage log ({@link #rebuild}) — so the roll-ups equal the sums over {@code usage_logs} by construction, whichever
- * way a row got there.
+ * The hourly and daily roll-ups of the usage log, and the one SQL that sums usage rows into them
+ * ({@link #hourlySums}; the daily tables are sums of those sums). The ledger runs it over each batch's rows in the
+ * transaction that writes them ({@link #add}), and a rebuild runs it over the whole usage log ({@link #rebuild}) —
+ * so the roll-ups equal the sums over {@code usage_logs} by construction, whichever way a row got there.
  *
  * <p>Hours and days are local to the platform's time zone. Rows are added in key order, so the batches of several
  * replicas lock shared roll-up rows in the same order and never deadlock.
@@ -74,11 +74,6 @@ public final class UsageRollups {
                 default -> d;
             }).collect(Collectors.joining(", "));
         }
-
-        String timeSql(String zone) {
-            return this == HOURLY ? "date_trunc('hour', s.created_at, '" + zone + "')"
-                    : "CAST(s.created_at AT TIME ZONE '" + zone + "' AS date)";
-        }
     }
 
     /** The summed columns, with how a usage row adds to each. */
@@ -116,20 +111,17 @@ public final class UsageRollups {
     }
 
     /**
-     * INSERT … SELECT that adds the rows of {@code source} (a relation with {@link #SOURCE_COLUMNS}) into
-     * {@code table}, merging into the rows already there.
+     * The one place usage rows become sums: {@code source}'s rows (a relation with {@link #SOURCE_COLUMNS}) summed
+     * per local hour and key, shaped like {@code usage_rollup_hourly}. Everything else is sums of these sums.
      */
-    static String addSql(Table table, String source, ZoneId zone) {
-        String z = zoneLiteral(zone);
-        List<String> dims = table.dimensions();
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name).append(" AS r (")
-                .append(table.timeColumn).append(", ").append(String.join(", ", dims)).append(", ")
-                .append(String.join(", ", measureColumns())).append(")\nSELECT ").append(table.timeSql(z));
-        for (String d : dims) {
+    static String hourlySums(String source, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("SELECT date_trunc('hour', s.created_at, '")
+                .append(zoneLiteral(zone)).append("') AS hour_start");
+        for (String d : Table.HOURLY.dimensions()) {
             sql.append(", s.").append(d);
         }
         for (String[] m : MEASURES) {
-            sql.append(",\n    ").append(m[1]);
+            sql.append(",\n    ").append(m[1]).append(" AS ").append(m[0]);
         }
         // Empty ids and names are stored as NULL, so the unique key's COALESCE never merges two different keys.
         sql.append("\nFROM (SELECT src.created_at, NULLIF(src.member_id, 0) AS member_id, ")
@@ -139,13 +131,38 @@ public final class UsageRollups {
                 .append("src.reasoning_tokens, src.cost,\n    CASE WHEN src.status = 'ok' THEN ")
                 .append(LatencyBuckets.bucketSql("src.latency_ms")).append(" END AS latency_bucket,\n    ")
                 .append("CASE WHEN src.status = 'ok' THEN ").append(LatencyBuckets.bucketSql("src.ttft_ms"))
-                .append(" END AS ttft_bucket\n  FROM ").append(source).append(" src) s\nGROUP BY ");
-        String positions = positions(dims.size() + 1);
-        sql.append(positions).append(" ORDER BY ").append(positions)
-                .append("\nON CONFLICT (").append(table.conflictTarget()).append(") DO UPDATE SET ")
-                .append(measureColumns().stream().map(c -> c + " = r." + c + " + EXCLUDED." + c)
-                        .collect(Collectors.joining(", ")));
+                .append(" END AS ttft_bucket\n  FROM ").append(source).append(" src) s\nGROUP BY ")
+                .append(positions(Table.HOURLY.dimensions().size() + 1));
         return sql.toString();
+    }
+
+    /**
+     * {@code hourly} (hourly sums: {@link #hourlySums} or the hourly table) summed into the keys of {@code table}:
+     * per local day (a local hour lies in one local day), with or without the member.
+     */
+    static String sumsOf(Table table, String hourly, ZoneId zone) {
+        List<String> dims = table.dimensions();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        sql.append(table == Table.HOURLY ? "h.hour_start"
+                : "CAST(h.hour_start AT TIME ZONE '" + zoneLiteral(zone) + "' AS date)");
+        for (String d : dims) {
+            sql.append(", h.").append(d);
+        }
+        for (String column : measureColumns()) {
+            sql.append(", sum(h.").append(column).append(')');
+        }
+        sql.append(" FROM ").append(hourly).append(" h GROUP BY ").append(positions(dims.size() + 1));
+        return sql.toString();
+    }
+
+    /** Adds {@code sums} (shaped like {@code table}) to it, merging into its rows; rows are locked in key order. */
+    static String upsert(Table table, String sums) {
+        List<String> dims = table.dimensions();
+        return "INSERT INTO " + table.name + " AS r (" + table.timeColumn + ", " + String.join(", ", dims) + ", "
+                + String.join(", ", measureColumns()) + ")\nSELECT * FROM (" + sums + ") x ORDER BY "
+                + positions(dims.size() + 1) + "\nON CONFLICT (" + table.conflictTarget() + ") DO UPDATE SET "
+                + measureColumns().stream().map(c -> c + " = r." + c + " + EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -157,9 +174,10 @@ public final class UsageRollups {
             return;
         }
         String sql = "WITH batch AS MATERIALIZED (" + BATCH + "),\n"
-                + "hourly AS (" + addSql(Table.HOURLY, "batch", zone) + "),\n"
-                + "daily AS (" + addSql(Table.DAILY, "batch", zone) + ")\n"
-                + addSql(Table.DAILY_ALL, "batch", zone);
+                + "sums AS MATERIALIZED (" + hourlySums("batch", zone) + "),\n"
+                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + "),\n"
+                + "daily AS (" + upsert(Table.DAILY, sumsOf(Table.DAILY, "sums", zone)) + ")\n"
+                + upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, "sums", zone));
         int n = rows.size();
         String[] createdAt = new String[n];
         Long[] member = new Long[n];
@@ -227,9 +245,9 @@ public final class UsageRollups {
         try (Statement s = connection.createStatement()) {
             s.execute("LOCK TABLE usage_logs IN SHARE ROW EXCLUSIVE MODE");
             s.execute("TRUNCATE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all");
-            for (Table table : Table.values()) {
-                s.executeUpdate(addSql(table, "usage_logs", zone));
-            }
+            s.executeUpdate(upsert(Table.HOURLY, hourlySums("usage_logs", zone)));
+            s.executeUpdate(upsert(Table.DAILY, sumsOf(Table.DAILY, Table.HOURLY.name, zone)));
+            s.executeUpdate(upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, Table.HOURLY.name, zone)));
         }
         try (PreparedStatement note = connection.prepareStatement("""
                 INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, now())

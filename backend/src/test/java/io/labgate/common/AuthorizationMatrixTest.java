@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
             "GET, /api/admin/ai-usage-logs",
             "GET, /api/admin/ai-usage-logs/usage-statistics",
             "GET, /api/admin/billing",
+            "GET, /api/admin/analytics",
             "PUT, /api/admin/usage-settings",
             "GET, /api/admin/alert-rules",
             "POST, /api/admin/alert-rules",
