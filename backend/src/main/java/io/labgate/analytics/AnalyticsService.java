@@ -208,11 +208,16 @@ public class AnalyticsService {
         }
         List<String> periods = periods(query);
         List<AnalyticsViews.AnalyticsPoint> series = new ArrayList<>();
+        List<AnalyticsViews.AnalyticsPeriod> periodTotals = new ArrayList<>();
         for (String period : periods) {
             Map<Integer, Sums> at = points.get(period);
             if (at != null) {
-                at.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> series.add(
-                        new AnalyticsViews.AnalyticsPoint(period, e.getKey(), e.getValue().figures(true))));
+                Sums all = new Sums();
+                at.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    series.add(new AnalyticsViews.AnalyticsPoint(period, e.getKey(), e.getValue().figures(true)));
+                    all.add(e.getValue());
+                });
+                periodTotals.add(new AnalyticsViews.AnalyticsPeriod(period, all.figures(true)));
             }
         }
 
@@ -245,8 +250,8 @@ public class AnalyticsService {
         }).toList();
 
         return new AnalyticsViews.AnalyticsReport(query.zone().getId(), query.from(), query.to(),
-                query.granularity(), query.groupBy(), periods, totals.figures(true), groups, series, models, matrix,
-                members);
+                query.granularity(), query.groupBy(), periods, totals.figures(true), periodTotals, groups, series,
+                models, matrix, members);
     }
 
     private static String label(Dimension dimension, String key, Map<Long, String> labels) {

@@ -38,6 +38,10 @@ public final class AnalyticsViews {
     public record AnalyticsPoint(String period, int group, AnalyticsFigures figures) {
     }
 
+    /** One period of the range with every group together (its latency percentiles, too, are of all its calls). */
+    public record AnalyticsPeriod(String period, AnalyticsFigures figures) {
+    }
+
     /** One member's use of one model over the whole range. */
     public record AnalyticsCell(Long memberId, String model, long requests, long totalTokens, BigDecimal cost) {
     }
@@ -49,13 +53,15 @@ public final class AnalyticsViews {
 
     /**
      * A report over local days {@code from}..{@code to} of {@code time_zone}. {@code periods} lists every point of
-     * the range, also those without calls (the series has only points with calls). {@code groups} are ordered by
+     * the range, also those without calls (the series and {@code period_totals} have only periods with calls).
+     * {@code groups} are ordered by
      * cost, then requests, largest first; so are {@code members} (every member with calls in the range).
      * {@code matrix} has a cell for each member and model with calls; {@code models} the models in it, by cost.
      */
     public record AnalyticsReport(String timeZone, LocalDate from, LocalDate to, Granularity granularity,
                                   Dimension groupBy, List<String> periods, AnalyticsFigures totals,
-                                  List<AnalyticsGroup> groups, List<AnalyticsPoint> series, List<String> models,
+                                  List<AnalyticsPeriod> periodTotals, List<AnalyticsGroup> groups,
+                                  List<AnalyticsPoint> series, List<String> models,
                                   List<AnalyticsCell> matrix, List<AnalyticsMember> members) {
     }
 }

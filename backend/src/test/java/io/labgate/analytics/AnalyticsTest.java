@@ -140,6 +140,11 @@ class AnalyticsTest {
         raw.forEach((key, sums) -> sums.check(reported.get(key), key.toString()));
         assertTrue(raw.size() >= 2, "the data set spans several points");
 
+        Map<List<String>, Raw> perPeriod = raw(periodSql(granularity), "'all'", "");
+        assertEquals(perPeriod.size(), report.periodTotals().size());
+        for (AnalyticsViews.AnalyticsPeriod p : report.periodTotals()) {
+            perPeriod.get(List.of(p.period(), "all")).check(p.figures(), "period " + p.period());
+        }
         Raw total = raw("'all'", "'all'", "").values().iterator().next();
         total.check(report.totals(), "totals");
         assertEquals(400, report.totals().requests());
