@@ -53,3 +53,36 @@ export async function api<T>(path: string, init: { method?: string; body?: Body;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** A file from the API (a CSV export, say), with the name the server gave it; errors and 401 as in `api`. */
+export async function apiDownload(path: string, accept: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = { Accept: accept };
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (response.status === 401 && token) session.expire();
+  if (!response.ok) {
+    let body: Partial<ApiErrorBody> = {};
+    try {
+      body = (await response.json()) as ApiErrorBody;
+    } catch {
+      body = { message: response.statusText };
+    }
+    throw new ApiError(response.status, body);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
+/** Hands a downloaded file to the browser to save. */
+export function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
