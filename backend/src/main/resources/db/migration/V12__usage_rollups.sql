@@ -2,10 +2,19 @@
 -- The ledger adds each batch's calls to all three tables in the transaction that writes the calls' usage rows
 -- (io.labgate.analytics.UsageRollups), so they always equal the sums over usage_logs. Rows are filled for the
 -- usage_logs already there at the first start after this migration (the app's time zone is needed for the local
--- hours and days, which a migration does not know); the same happens when labgate.time-zone changes.
+-- hours and days, which a migration does not know; RollupMaintenance); the same happens when labgate.time-zone
+-- changes.
 
 -- The plan the member was on when the call was made. No foreign key: a later deleted plan keeps its id here.
 ALTER TABLE usage_logs ADD COLUMN plan_id BIGINT;
+
+-- Whether the row is in the roll-ups. The ledger writes TRUE (it adds the row to them in the same transaction). A
+-- writer that does not know the roll-ups — a replica of the previous version during a rolling upgrade — leaves the
+-- default, FALSE, and a job adds such rows soon after (UsageRollups.catchUp). The rows already here count as TRUE:
+-- the first start sums the whole table.
+ALTER TABLE usage_logs ADD COLUMN rolled_up BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE usage_logs ALTER COLUMN rolled_up SET DEFAULT FALSE;
+CREATE INDEX usage_logs_not_rolled_up_idx ON usage_logs (id) WHERE NOT rolled_up;
 
 -- Keys: the local hour (its start) or the local date in labgate.time-zone, and the call's member, provider setting,
 -- plan, provider, model, feature (request_type) and channel ('app' = the SPA, 'api' = /v1), as usage_logs holds them.

@@ -237,6 +237,30 @@ public final class UsageRollups {
     }
 
     /**
+     * Adds up to {@code limit} usage rows that are not in the roll-ups yet (written by a writer that does not keep
+     * them: a replica of the previous version during a rolling upgrade) and marks them, in the caller's transaction;
+     * returns how many. Rows another replica is adding at the same time are skipped, so each is added once.
+     */
+    public static int catchUp(Connection connection, ZoneId zone, int limit) throws SQLException {
+        String sql = "WITH missed AS (SELECT id FROM usage_logs WHERE NOT rolled_up ORDER BY id LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED),\n"
+                + "marked AS (UPDATE usage_logs u SET rolled_up = TRUE FROM missed WHERE u.id = missed.id RETURNING "
+                + SOURCE_COLUMNS.replaceAll("(\\w+)", "u.$1") + "),\n"
+                + "sums AS MATERIALIZED (" + hourlySums("marked", zone) + "),\n"
+                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + "),\n"
+                + "daily AS (" + upsert(Table.DAILY, sumsOf(Table.DAILY, "sums", zone)) + "),\n"
+                + "daily_all AS (" + upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, "sums", zone)) + ")\n"
+                + "SELECT count(*) FROM marked";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
      * Sums the whole usage log into empty roll-ups, in {@code zone}, in the caller's transaction; usage rows
      * cannot be written meanwhile (the ledger waits). Used for the rows there before the roll-ups existed, after a
      * change of the platform's time zone, and by the benchmark.
@@ -244,6 +268,7 @@ public final class UsageRollups {
     public static void rebuild(Connection connection, ZoneId zone) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("LOCK TABLE usage_logs IN SHARE ROW EXCLUSIVE MODE");
+            s.execute("UPDATE usage_logs SET rolled_up = TRUE WHERE NOT rolled_up");
             s.execute("TRUNCATE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all");
             s.executeUpdate(upsert(Table.HOURLY, hourlySums("usage_logs", zone)));
             s.executeUpdate(upsert(Table.DAILY, sumsOf(Table.DAILY, Table.HOURLY.name, zone)));

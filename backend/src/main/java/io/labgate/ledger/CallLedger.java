@@ -75,8 +75,8 @@ public class CallLedger implements PendingUsage {
     private static final String INSERT = """
             INSERT INTO usage_logs (created_at, member_id, ai_settings_id, plan_id, provider, model, request_type,
                 channel, status, stream, prompt, response, prompt_tokens, completion_tokens, cached_tokens,
-                reasoning_tokens, total_tokens, cost, latency_ms, ttft_ms, error, client_ip, user_agent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                reasoning_tokens, total_tokens, cost, latency_ms, ttft_ms, error, client_ip, user_agent, rolled_up)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)
             """;
     /**
      * Notes the transaction's id (to learn, after a lost answer to COMMIT, whether it committed) and lets the

@@ -123,7 +123,7 @@ class AnalyticsBench {
                                FROM generate_series(1, %d))
                     INSERT INTO usage_logs (created_at, member_id, ai_settings_id, plan_id, provider, model, request_type,
                         channel, status, stream, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,
-                        total_tokens, cost, latency_ms, ttft_ms)
+                        total_tokens, cost, latency_ms, ttft_ms, rolled_up)
                     SELECT c.at, m.id, st.id, pl.id, st.provider, st.model_name,
                            CASE WHEN c.r1 < 0.5 THEN 'chatbot' WHEN c.r1 < 0.8 THEN 'analysis' ELSE 'generation' END,
                            CASE WHEN c.r2 < CASE WHEN c.member_n %% 3 = 0 THEN 0.8 ELSE 0.1 END THEN 'api' ELSE 'app' END,
@@ -137,7 +137,8 @@ class AnalyticsBench {
                                 ELSE round((c.prompt * 0.0000025 + c.completion * 0.00001)::numeric, 6) END,
                            CASE WHEN status = 'refused' THEN NULL ELSE 150 + floor(15000 * c.r2 * c.r2 * c.r3)::int END,
                            CASE WHEN c.r3 < 0.5 AND status NOT IN ('refused', 'error')
-                                THEN 80 + floor(2500 * c.r1 * c.r2)::int END
+                                THEN 80 + floor(2500 * c.r1 * c.r2)::int END,
+                           TRUE -- summed by the rebuild below, as the ledger sums its rows
                       FROM calls c
                       JOIN m ON m.n = c.member_n
                       JOIN st ON st.n = c.member_n %% 5

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -76,7 +77,7 @@ class AnalyticsTest {
     AgroalDataSource db;
 
     @Inject
-    RollupZoneCheck zoneCheck;
+    RollupMaintenance maintenance;
 
     /** Writes the data set once, through the ledger in several batches, as the gateway's calls are written. */
     @BeforeEach
@@ -223,11 +224,31 @@ class AnalyticsTest {
             c.setAutoCommit(true);
             assertEquals("UTC", UsageRollups.builtIn(c).orElseThrow());
         }
-        assertTrue(zoneCheck.ensureBuilt(), "built in another zone: rebuilt in the platform's");
-        assertFalse(zoneCheck.ensureBuilt(), "already in the platform's zone");
+        assertTrue(maintenance.ensureBuilt(), "built in another zone: rebuilt in the platform's");
+        assertFalse(maintenance.ensureBuilt(), "already in the platform's zone");
         AnalyticsViews.AnalyticsReport after = report(Map.of("granularity", "hour", "group_by", "member"));
         assertEquals(JSON.writeValueAsString(before.series()), JSON.writeValueAsString(after.series()));
         assertEquals(before.totals(), after.totals());
+    }
+
+    @Test
+    void rowsWrittenWithoutTheirRollUpsAreAddedByTheCatchUp() throws Exception {
+        // As a replica of the previous version writes during a rolling upgrade: the insert knows no roll-ups.
+        String day = "2019-07-01";
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO usage_logs (created_at, provider, model, request_type, channel, status, "
+                    + "prompt_tokens, completion_tokens, total_tokens, cost, latency_ms) VALUES "
+                    + "('2019-07-01T10:00:00+09:00', 'sandbox', 'old-replica', 'chatbot', 'api', 'ok', 10, 5, 15, "
+                    + "0.000100, 700), ('2019-07-01T23:59:00+09:00', 'sandbox', 'old-replica', 'analysis', 'app', "
+                    + "'refused', 0, 0, 0, NULL, NULL)");
+        }
+        Map<String, String> range = Map.of("from", day, "to", day);
+        assertEquals(0, report(range).totals().requests(), "not in the roll-ups yet");
+        assertEquals(2, maintenance.catchUp());
+        assertEquals(0, maintenance.catchUp(), "each row is added once");
+        AnalyticsViews.AnalyticsReport report = report(range);
+        raw("'all'", "'all'", "", day).values().iterator().next().check(report.totals(), "caught up");
+        assertEquals(1, report.totals().refusals());
     }
 
     @Test
