@@ -40,7 +40,7 @@ export function tokensByGroup(t: TFunction, report: AnalyticsReport, groupBy: Gr
 export function latency(t: TFunction, report: AnalyticsReport): ChartOption {
   const byPeriod = new Map(report.period_totals.map((p) => [p.period, p.figures]));
   const line = (name: string, value: (f: AnalyticsReport['totals']) => number | null, dashed: boolean) => ({
-    type: 'line' as const, name, showSymbol: false, connectNulls: false,
+    type: 'line' as const, name, symbolSize: 5, connectNulls: false,
     lineStyle: dashed ? { type: 'dashed' as const } : undefined,
     data: report.periods.map((p) => { const f = byPeriod.get(p); return f ? value(f) : null; }),
   });
