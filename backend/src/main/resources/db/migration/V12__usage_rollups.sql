@@ -1,5 +1,5 @@
 -- Analytics: usage_logs summed per hour and per day, so a 90-day report reads thousands of rows, not millions.
--- The ledger adds each batch's calls to all three tables in the transaction that writes the calls' usage rows
+-- The ledger adds each batch's calls to all four tables in the transaction that writes the calls' usage rows
 -- (io.labgate.analytics.UsageRollups), so they always equal the sums over usage_logs. Rows are filled for the
 -- usage_logs already there at the first start after this migration (the app's time zone is needed for the local
 -- hours and days, which a migration does not know; RollupMaintenance); the same happens when labgate.time-zone
@@ -172,3 +172,47 @@ CREATE TABLE usage_rollup_daily_all (
 ) WITH (fillfactor = 75);
 CREATE UNIQUE INDEX usage_rollup_daily_all_key ON usage_rollup_daily_all (day, COALESCE(ai_settings_id, 0),
     COALESCE(plan_id, 0), COALESCE(provider, ''), COALESCE(model, ''), request_type, channel);
+
+-- The daily sums per member and model alone: the member × model matrix and the members' totals of a report with no
+-- other filter read this rather than the larger usage_rollup_daily.
+CREATE TABLE usage_rollup_daily_member_model (
+    day                DATE           NOT NULL,
+    member_id          BIGINT,
+    model              VARCHAR(200),
+    requests           INTEGER        NOT NULL,
+    refusals           INTEGER        NOT NULL,
+    errors             INTEGER        NOT NULL,
+    cancelled          INTEGER        NOT NULL,
+    prompt_tokens      BIGINT         NOT NULL,
+    completion_tokens  BIGINT         NOT NULL,
+    cached_tokens      BIGINT         NOT NULL,
+    reasoning_tokens   BIGINT         NOT NULL,
+    cost               NUMERIC(18, 6) NOT NULL,
+    unpriced           INTEGER        NOT NULL,
+    latency_b01 INT NOT NULL DEFAULT 0, latency_b02 INT NOT NULL DEFAULT 0, latency_b03 INT NOT NULL DEFAULT 0,
+    latency_b04 INT NOT NULL DEFAULT 0, latency_b05 INT NOT NULL DEFAULT 0, latency_b06 INT NOT NULL DEFAULT 0,
+    latency_b07 INT NOT NULL DEFAULT 0, latency_b08 INT NOT NULL DEFAULT 0, latency_b09 INT NOT NULL DEFAULT 0,
+    latency_b10 INT NOT NULL DEFAULT 0, latency_b11 INT NOT NULL DEFAULT 0, latency_b12 INT NOT NULL DEFAULT 0,
+    latency_b13 INT NOT NULL DEFAULT 0, latency_b14 INT NOT NULL DEFAULT 0, latency_b15 INT NOT NULL DEFAULT 0,
+    latency_b16 INT NOT NULL DEFAULT 0, latency_b17 INT NOT NULL DEFAULT 0, latency_b18 INT NOT NULL DEFAULT 0,
+    latency_b19 INT NOT NULL DEFAULT 0, latency_b20 INT NOT NULL DEFAULT 0, latency_b21 INT NOT NULL DEFAULT 0,
+    latency_b22 INT NOT NULL DEFAULT 0, latency_b23 INT NOT NULL DEFAULT 0, latency_b24 INT NOT NULL DEFAULT 0,
+    latency_b25 INT NOT NULL DEFAULT 0, latency_b26 INT NOT NULL DEFAULT 0, latency_b27 INT NOT NULL DEFAULT 0,
+    latency_b28 INT NOT NULL DEFAULT 0, latency_b29 INT NOT NULL DEFAULT 0, latency_b30 INT NOT NULL DEFAULT 0,
+    latency_b31 INT NOT NULL DEFAULT 0, latency_b32 INT NOT NULL DEFAULT 0, latency_b33 INT NOT NULL DEFAULT 0,
+    latency_b34 INT NOT NULL DEFAULT 0, latency_b35 INT NOT NULL DEFAULT 0, latency_b36 INT NOT NULL DEFAULT 0,
+    ttft_b01 INT NOT NULL DEFAULT 0, ttft_b02 INT NOT NULL DEFAULT 0, ttft_b03 INT NOT NULL DEFAULT 0,
+    ttft_b04 INT NOT NULL DEFAULT 0, ttft_b05 INT NOT NULL DEFAULT 0, ttft_b06 INT NOT NULL DEFAULT 0,
+    ttft_b07 INT NOT NULL DEFAULT 0, ttft_b08 INT NOT NULL DEFAULT 0, ttft_b09 INT NOT NULL DEFAULT 0,
+    ttft_b10 INT NOT NULL DEFAULT 0, ttft_b11 INT NOT NULL DEFAULT 0, ttft_b12 INT NOT NULL DEFAULT 0,
+    ttft_b13 INT NOT NULL DEFAULT 0, ttft_b14 INT NOT NULL DEFAULT 0, ttft_b15 INT NOT NULL DEFAULT 0,
+    ttft_b16 INT NOT NULL DEFAULT 0, ttft_b17 INT NOT NULL DEFAULT 0, ttft_b18 INT NOT NULL DEFAULT 0,
+    ttft_b19 INT NOT NULL DEFAULT 0, ttft_b20 INT NOT NULL DEFAULT 0, ttft_b21 INT NOT NULL DEFAULT 0,
+    ttft_b22 INT NOT NULL DEFAULT 0, ttft_b23 INT NOT NULL DEFAULT 0, ttft_b24 INT NOT NULL DEFAULT 0,
+    ttft_b25 INT NOT NULL DEFAULT 0, ttft_b26 INT NOT NULL DEFAULT 0, ttft_b27 INT NOT NULL DEFAULT 0,
+    ttft_b28 INT NOT NULL DEFAULT 0, ttft_b29 INT NOT NULL DEFAULT 0, ttft_b30 INT NOT NULL DEFAULT 0,
+    ttft_b31 INT NOT NULL DEFAULT 0, ttft_b32 INT NOT NULL DEFAULT 0, ttft_b33 INT NOT NULL DEFAULT 0,
+    ttft_b34 INT NOT NULL DEFAULT 0, ttft_b35 INT NOT NULL DEFAULT 0, ttft_b36 INT NOT NULL DEFAULT 0
+) WITH (fillfactor = 75);
+CREATE UNIQUE INDEX usage_rollup_daily_member_model_key ON usage_rollup_daily_member_model (day, COALESCE(member_id, 0),
+    COALESCE(model, ''));

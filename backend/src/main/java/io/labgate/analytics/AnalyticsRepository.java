@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The queries of a report, all on the roll-ups (never on usage_logs): the series from the smallest table that has
  * what the report asks for — per hour, per day and member, or per day of all members together — and the member ×
- * model matrix from the daily table. The range is the leading column of each table's unique key; a member is
+ * model matrix from the daily sums per member and model (or the full daily table when other filters are set). The range is the leading column of each table's unique key; a member is
  * found through the (member_id, time) index.
  */
 @ApplicationScoped
@@ -106,9 +106,9 @@ public class AnalyticsRepository {
             return rows;
         }
 
-        /** Sums per member and model over the whole range, from the daily table (without latency). */
+        /** Sums per member and model over the whole range, from a daily table (without latency). */
         List<CellRow> matrix(AnalyticsQuery query) throws SQLException {
-            UsageRollups.Table table = UsageRollups.Table.DAILY;
+            UsageRollups.Table table = matrixTable(query);
             StringBuilder sql = new StringBuilder("SELECT member_id, model");
             for (String column : UsageRollups.measureColumns().subList(0, SCALARS)) {
                 sql.append(", sum(").append(column).append(')');
@@ -175,6 +175,13 @@ public class AnalyticsRepository {
         }
         return query.groupBy() == Dimension.MEMBER || query.filters().memberId() != null
                 ? UsageRollups.Table.DAILY : UsageRollups.Table.DAILY_ALL;
+    }
+
+    /** The smallest daily table with the member, the model and every filter the report sets. */
+    static UsageRollups.Table matrixTable(AnalyticsQuery query) {
+        AnalyticsQuery.Filters f = query.filters();
+        return f.settingId() == null && f.planId() == null && f.feature() == null && f.channel() == null
+                ? UsageRollups.Table.DAILY_MEMBER_MODEL : UsageRollups.Table.DAILY;
     }
 
     /** The table with every member's calls of a period together, for the report's granularity. */

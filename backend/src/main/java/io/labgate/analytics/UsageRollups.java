@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class UsageRollups {
 
+    /** What a usage row is counted under, besides its local hour or day (the hourly and daily tables' keys). */
+    static final List<String> ALL_DIMENSIONS = List.of("member_id", "ai_settings_id", "plan_id", "provider", "model",
+            "request_type", "channel");
+
     /** Where the zone the roll-ups were built in is kept ({@code app_settings}). */
     static final String ZONE_SETTING = "usage_rollups_zone";
 
@@ -40,30 +44,34 @@ public final class UsageRollups {
             + SOURCE_COLUMNS + ")";
     private static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9/_+\\-]+");
 
-    /** The three roll-up tables: by local hour, by local day, and by local day without the member. */
+    /**
+     * The roll-up tables: by local hour, by local day, by local day without the member, and by local day, member and
+     * model alone (what the member × model matrix reads when nothing else is filtered).
+     */
     enum Table {
-        HOURLY("usage_rollup_hourly", "hour_start", true),
-        DAILY("usage_rollup_daily", "day", true),
-        DAILY_ALL("usage_rollup_daily_all", "day", false);
+        HOURLY("usage_rollup_hourly", "hour_start", ALL_DIMENSIONS),
+        DAILY("usage_rollup_daily", "day", ALL_DIMENSIONS),
+        DAILY_ALL("usage_rollup_daily_all", "day", ALL_DIMENSIONS.subList(1, ALL_DIMENSIONS.size())),
+        DAILY_MEMBER_MODEL("usage_rollup_daily_member_model", "day", List.of("member_id", "model"));
 
         final String name;
         final String timeColumn;
-        final boolean perMember;
+        private final List<String> dimensions;
 
-        Table(String name, String timeColumn, boolean perMember) {
+        Table(String name, String timeColumn, List<String> dimensions) {
             this.name = name;
             this.timeColumn = timeColumn;
-            this.perMember = perMember;
+            this.dimensions = dimensions;
         }
 
         /** The key's columns after the time: the dimensions a report can group and filter by. */
         List<String> dimensions() {
-            List<String> dims = new ArrayList<>();
-            if (perMember) {
-                dims.add("member_id");
-            }
-            dims.addAll(List.of("ai_settings_id", "plan_id", "provider", "model", "request_type", "channel"));
-            return dims;
+            return dimensions;
+        }
+
+        /** The daily tables, summed from the hourly sums. */
+        static List<Table> daily() {
+            return List.of(DAILY, DAILY_ALL, DAILY_MEMBER_MODEL);
         }
 
         /** The unique index's expressions (V12), which ON CONFLICT must name exactly. */
@@ -165,6 +173,16 @@ public final class UsageRollups {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Data-modifying CTEs (each after a comma) adding {@code hourly} sums to every daily table. */
+    private static String dailyUpserts(String hourly, ZoneId zone) {
+        StringBuilder sql = new StringBuilder();
+        for (Table daily : Table.daily()) {
+            sql.append(",\nadd_").append(daily.name).append(" AS (").append(upsert(daily, sumsOf(daily, hourly, zone)))
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
     /**
      * Adds the rows (as written to {@code usage_logs}) to every roll-up, in the caller's transaction: one statement
      * that reads the batch once.
@@ -175,9 +193,8 @@ public final class UsageRollups {
         }
         String sql = "WITH batch AS MATERIALIZED (" + BATCH + "),\n"
                 + "sums AS MATERIALIZED (" + hourlySums("batch", zone) + "),\n"
-                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + "),\n"
-                + "daily AS (" + upsert(Table.DAILY, sumsOf(Table.DAILY, "sums", zone)) + ")\n"
-                + upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, "sums", zone));
+                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + ")"
+                + dailyUpserts("sums", zone) + "\nSELECT count(*) FROM sums";
         int n = rows.size();
         String[] createdAt = new String[n];
         Long[] member = new Long[n];
@@ -232,7 +249,7 @@ public final class UsageRollups {
             add.setArray(i++, connection.createArrayOf("text", cost));
             add.setArray(i++, connection.createArrayOf("int4", latency));
             add.setArray(i, connection.createArrayOf("int4", ttft));
-            add.executeUpdate();
+            add.execute();
         }
     }
 
@@ -247,10 +264,8 @@ public final class UsageRollups {
                 + "marked AS (UPDATE usage_logs u SET rolled_up = TRUE FROM missed WHERE u.id = missed.id RETURNING "
                 + SOURCE_COLUMNS.replaceAll("(\\w+)", "u.$1") + "),\n"
                 + "sums AS MATERIALIZED (" + hourlySums("marked", zone) + "),\n"
-                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + "),\n"
-                + "daily AS (" + upsert(Table.DAILY, sumsOf(Table.DAILY, "sums", zone)) + "),\n"
-                + "daily_all AS (" + upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, "sums", zone)) + ")\n"
-                + "SELECT count(*) FROM marked";
+                + "hourly AS (" + upsert(Table.HOURLY, "SELECT * FROM sums") + ")"
+                + dailyUpserts("sums", zone) + "\nSELECT count(*) FROM marked";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
@@ -269,10 +284,12 @@ public final class UsageRollups {
         try (Statement s = connection.createStatement()) {
             s.execute("LOCK TABLE usage_logs IN SHARE ROW EXCLUSIVE MODE");
             s.execute("UPDATE usage_logs SET rolled_up = TRUE WHERE NOT rolled_up");
-            s.execute("TRUNCATE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all");
+            s.execute("TRUNCATE " + java.util.Arrays.stream(Table.values()).map(t -> t.name)
+                    .collect(Collectors.joining(", ")));
             s.executeUpdate(upsert(Table.HOURLY, hourlySums("usage_logs", zone)));
-            s.executeUpdate(upsert(Table.DAILY, sumsOf(Table.DAILY, Table.HOURLY.name, zone)));
-            s.executeUpdate(upsert(Table.DAILY_ALL, sumsOf(Table.DAILY_ALL, Table.HOURLY.name, zone)));
+            for (Table daily : Table.daily()) {
+                s.executeUpdate(upsert(daily, sumsOf(daily, Table.HOURLY.name, zone)));
+            }
         }
         try (PreparedStatement note = connection.prepareStatement("""
                 INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, now())

@@ -68,11 +68,12 @@ class AnalyticsBench {
                 c.setAutoCommit(true);
                 result.put("rollup_build_s", seconds(start));
                 try (Statement s = c.createStatement()) {
-                    s.execute("VACUUM ANALYZE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all");
+                    s.execute("VACUUM ANALYZE usage_rollup_hourly, usage_rollup_daily, usage_rollup_daily_all, "
+                            + "usage_rollup_daily_member_model");
                 }
                 Map<String, Object> tables = new LinkedHashMap<>();
                 for (String table : List.of("usage_logs", "usage_rollup_hourly", "usage_rollup_daily",
-                        "usage_rollup_daily_all")) {
+                        "usage_rollup_daily_all", "usage_rollup_daily_member_model")) {
                     tables.put(table, Map.of("rows", Long.parseLong(one(c, "SELECT count(*) FROM " + table)),
                             "mb", Long.parseLong(one(c, "SELECT pg_total_relation_size('" + table + "') / 1048576"))));
                 }
@@ -199,7 +200,7 @@ class AnalyticsBench {
         return r;
     }
 
-    /** What one ledger batch of 1,000 calls adds to the transaction: the roll-up statement (rolled back). */
+    /** What one ledger batch of 1,000 calls adds to its transaction: the roll-up statement (rolled back). */
     private static Map<String, Object> ledgerBatch(Connection c) throws SQLException {
         List<Long> members = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
