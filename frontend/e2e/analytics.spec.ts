@@ -40,7 +40,7 @@ test('the analytics view draws its charts from calls made through the sandbox pr
   await expect(page.getByRole('img', { name: '응답 시간 (p50)' }).getByText('응답 p95')).toBeVisible();
   await expect(page.getByRole('table', { name: '비용 상위 회원' }).getByText('김지우')).toBeVisible();
   await expectNoHorizontalOverflow(page);
-  await page.screenshot({ path: 'e2e/artifacts/screens/analytics-390.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/artifacts/screens/analytics-charts-390.png', fullPage: true });
 
   // Filters live in the URL: the breakdown by channel shows the web app and the notebook's /v1 calls.
   await page.getByLabel('나눠 보기').selectOption('channel');
