@@ -23,6 +23,17 @@ export class ApiError extends Error {
 
 type Body = unknown;
 
+/** A failed answer as an ApiError: our error shape, or what little is known when it is not. */
+async function failure(response: Response) {
+  let body: Partial<ApiErrorBody> = {};
+  try {
+    body = (await response.json()) as ApiErrorBody;
+  } catch {
+    body = { message: response.statusText };
+  }
+  return new ApiError(response.status, body);
+}
+
 /** The one API client: adds the token, parses errors, and ends the session on any 401. */
 export async function api<T>(path: string, init: { method?: string; body?: Body; raw?: string; contentType?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -40,15 +51,7 @@ export async function api<T>(path: string, init: { method?: string; body?: Body;
   if (response.status === 401 && token && !path.startsWith('/api/auth/login')) {
     session.expire();
   }
-  if (!response.ok) {
-    let body: Partial<ApiErrorBody> = {};
-    try {
-      body = (await response.json()) as ApiErrorBody;
-    } catch {
-      body = { message: response.statusText };
-    }
-    throw new ApiError(response.status, body);
-  }
+  if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -61,15 +64,7 @@ export async function apiDownload(path: string, accept: string): Promise<{ blob:
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(path, { headers });
   if (response.status === 401 && token) session.expire();
-  if (!response.ok) {
-    let body: Partial<ApiErrorBody> = {};
-    try {
-      body = (await response.json()) as ApiErrorBody;
-    } catch {
-      body = { message: response.statusText };
-    }
-    throw new ApiError(response.status, body);
-  }
+  if (!response.ok) throw await failure(response);
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
   return { blob: await response.blob(), fileName };
