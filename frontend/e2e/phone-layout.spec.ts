@@ -9,6 +9,7 @@ const ADMIN_PAGES = [
   ['ai-users', '/admin/ai-service?tab=users', 'AI 서비스 관리'],
   ['ai-usage', '/admin/ai-service?tab=usage', 'AI 서비스 관리'],
   ['ai-billing', '/admin/ai-service?tab=billing', 'AI 서비스 관리'],
+  ['analytics', '/admin/analytics', '사용량 분석'],
   ['plans', '/admin/plans', '요금제'],
   ['members', '/admin/members', '회원'],
   ['admin-prompt-log', '/prompt-logs', '프롬프트 로그'],

@@ -1,24 +1,30 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
 import { Layout } from '@/components/Layout';
+import { Loading } from '@/components/States';
 import { session } from '@/lib/session';
 import { useSessionUser } from '@/lib/use-session';
 import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PlatformSignInPage } from '@/features/auth/components/PlatformSignInPage';
-import { PlansPage } from '@/features/plans/components/PlansPage';
-import { MembersPage } from '@/features/members/components/MembersPage';
-import { AiServicePage } from './routes/AiServicePage';
-import { MemberPage } from './routes/MemberPage';
-import { WorkspacePage } from './routes/WorkspacePage';
-import { AccountPage } from './routes/AccountPage';
-import { PromptLogPage } from '@/features/prompt-log/components/PromptLogPage';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
-import { AlertsRoute } from './routes/AlertsRoute';
-import { PricesPage } from '@/features/pricing/components/PricesPage';
-import { AuditLogPage } from '@/features/audit/components/AuditLogPage';
-import { SettingsPage } from './routes/SettingsPage';
-import { MyStatementsPage } from '@/features/billing/components/MyStatementsPage';
+
+// Every screen but the login is loaded when it is first opened: a researcher never downloads the admin screens,
+// and the chart library comes only with the screens that draw charts (analytics, usage monitoring).
+const AiServicePage = lazy(() => import('./routes/AiServicePage').then((m) => ({ default: m.AiServicePage })));
+const AnalyticsRoute = lazy(() => import('./routes/AnalyticsRoute').then((m) => ({ default: m.AnalyticsRoute })));
+const PlansPage = lazy(() => import('@/features/plans/components/PlansPage').then((m) => ({ default: m.PlansPage })));
+const MembersPage = lazy(() => import('@/features/members/components/MembersPage').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('./routes/MemberPage').then((m) => ({ default: m.MemberPage })));
+const AlertsRoute = lazy(() => import('./routes/AlertsRoute').then((m) => ({ default: m.AlertsRoute })));
+const PricesPage = lazy(() => import('@/features/pricing/components/PricesPage').then((m) => ({ default: m.PricesPage })));
+const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const SettingsPage = lazy(() => import('./routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const WorkspacePage = lazy(() => import('./routes/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const MyStatementsPage = lazy(() => import('@/features/billing/components/MyStatementsPage').then((m) => ({ default: m.MyStatementsPage })));
+const AccountPage = lazy(() => import('./routes/AccountPage').then((m) => ({ default: m.AccountPage })));
+const PromptLogPage = lazy(() => import('@/features/prompt-log/components/PromptLogPage').then((m) => ({ default: m.PromptLogPage })));
 
 function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const user = useSessionUser();
@@ -32,24 +38,34 @@ function Home() {
   return <Navigate to={!user ? '/login' : user.role === 'superadmin' ? '/admin/ai-service' : '/me'} replace />;
 }
 
+/** A screen loaded on demand, with the loading state while its code arrives. */
+function Screen({ role, children }: { role?: Role; children: ReactNode }) {
+  return (
+    <RequireRole role={role}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireRole>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/login/sso" element={<PlatformSignInPage />} />
       <Route element={<RequireRole><Layout headerExtra={<NotificationBell />} /></RequireRole>}>
-        <Route path="/admin/ai-service" element={<RequireRole role="superadmin"><AiServicePage /></RequireRole>} />
-        <Route path="/admin/plans" element={<RequireRole role="superadmin"><PlansPage /></RequireRole>} />
-        <Route path="/admin/members" element={<RequireRole role="superadmin"><MembersPage /></RequireRole>} />
-        <Route path="/admin/alerts" element={<RequireRole role="superadmin"><AlertsRoute /></RequireRole>} />
-        <Route path="/admin/pricing" element={<RequireRole role="superadmin"><PricesPage /></RequireRole>} />
-        <Route path="/admin/audit" element={<RequireRole role="superadmin"><AuditLogPage /></RequireRole>} />
-        <Route path="/admin/settings" element={<RequireRole role="superadmin"><SettingsPage /></RequireRole>} />
-        <Route path="/admin/members/:id" element={<RequireRole role="superadmin"><MemberPage /></RequireRole>} />
-        <Route path="/me" element={<WorkspacePage />} />
-        <Route path="/me/statements" element={<MyStatementsPage />} />
-        <Route path="/prompt-logs" element={<PromptLogPage />} />
-        <Route path="/account" element={<AccountPage />} />
+        <Route path="/admin/ai-service" element={<Screen role="superadmin"><AiServicePage /></Screen>} />
+        <Route path="/admin/analytics" element={<Screen role="superadmin"><AnalyticsRoute /></Screen>} />
+        <Route path="/admin/plans" element={<Screen role="superadmin"><PlansPage /></Screen>} />
+        <Route path="/admin/members" element={<Screen role="superadmin"><MembersPage /></Screen>} />
+        <Route path="/admin/alerts" element={<Screen role="superadmin"><AlertsRoute /></Screen>} />
+        <Route path="/admin/pricing" element={<Screen role="superadmin"><PricesPage /></Screen>} />
+        <Route path="/admin/audit" element={<Screen role="superadmin"><AuditLogPage /></Screen>} />
+        <Route path="/admin/settings" element={<Screen role="superadmin"><SettingsPage /></Screen>} />
+        <Route path="/admin/members/:id" element={<Screen role="superadmin"><MemberPage /></Screen>} />
+        <Route path="/me" element={<Screen><WorkspacePage /></Screen>} />
+        <Route path="/me/statements" element={<Screen><MyStatementsPage /></Screen>} />
+        <Route path="/prompt-logs" element={<Screen><PromptLogPage /></Screen>} />
+        <Route path="/account" element={<Screen><AccountPage /></Screen>} />
       </Route>
       <Route path="*" element={<Home />} />
     </Routes>

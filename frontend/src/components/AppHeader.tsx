@@ -51,6 +51,7 @@ export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLo
           {user?.role === 'superadmin' ? (
             <>
               <NavLink to="/admin/ai-service">{t('nav.aiService')}</NavLink>
+              <NavLink to="/admin/analytics">{t('nav.analytics')}</NavLink>
               <NavLink to="/admin/plans">{t('nav.plans')}</NavLink>
               <NavLink to="/admin/members">{t('nav.members')}</NavLink>
               <NavLink to="/admin/alerts">{t('nav.alerts')}</NavLink>

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { Access, AiSettingInput, AlertChannel, AlertRule, ApiErrorBody, ErrorCode, Member, Plan, Violation } from '@/types/api';
 import { access, alertChannel, alertRule, billingMonth, db, member, plan, setting, summaryOf, usage } from './db';
+import { analyticsReport } from './analytics';
 
 /** The server's error shape. Its English message is a fallback for API clients: the SPA must never show it. */
 export const SERVER_ENGLISH = 'Server English fallback';
@@ -215,6 +216,18 @@ export const handlers = [
     return HttpResponse.json({ time_zone: 'Asia/Seoul', from: daily[0]!.date, to: '2026-11-25', daily,
       top_users: [{ member_id: 5, username: 'kim', total_tokens: 1500, total_cost: 0.0123, request_count: 3 }],
       total_tokens: 1500, total_cost: 0.0123, request_count: 3, unpriced_requests: 1 });
+  }),
+  http.get('/api/admin/analytics', async ({ request }) => {
+    await record(request);
+    const params = new URL(request.url).searchParams;
+    if (params.get('from') === '2030-01-02' && params.get('to') === '2030-01-01') {
+      return error(400, 'validation_failed', {}, [{ field: 'to', code: 'before_start', params: { start: 'from' }, message: SERVER_ENGLISH }]);
+    }
+    if (params.get('format') === 'csv') {
+      return new HttpResponse(`\uFEFFmember_id,username\r\n5,kim\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="labgate-analytics-${params.get('table')}-2026-11-24-2026-11-25.csv"` } });
+    }
+    return HttpResponse.json(analyticsReport(params));
   }),
   http.get('/api/admin/ai-usage-logs', async ({ request }) => {
     await record(request);

@@ -1064,6 +1064,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: string;
+                    feature?: string;
+                    format?: string;
+                    from?: string;
+                    granularity?: string;
+                    group_by?: string;
+                    member_id?: string;
+                    model?: string;
+                    plan_id?: string;
+                    setting_id?: string;
+                    table?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report, or one of its tables as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-log": {
         parameters: {
             query?: never;
@@ -4893,6 +4957,86 @@ export interface components {
             created_at: components["schemas"]["OffsetDateTime"];
             updated_at: components["schemas"]["OffsetDateTime"];
         };
+        AnalyticsCell: {
+            /** Format: int64 */
+            member_id: number;
+            model: string;
+            /** Format: int64 */
+            requests: number;
+            /** Format: int64 */
+            total_tokens: number;
+            cost: number;
+        };
+        AnalyticsFigures: {
+            /** Format: int64 */
+            requests: number;
+            /** Format: int64 */
+            refusals: number;
+            /** Format: int64 */
+            errors: number;
+            /** Format: int64 */
+            cancelled: number;
+            /** Format: int64 */
+            prompt_tokens: number;
+            /** Format: int64 */
+            completion_tokens: number;
+            /** Format: int64 */
+            cached_tokens: number;
+            /** Format: int64 */
+            reasoning_tokens: number;
+            /** Format: int64 */
+            total_tokens: number;
+            cost: number;
+            /** Format: int64 */
+            unpriced_requests: number;
+            /** Format: int32 */
+            latency_p50_ms: number;
+            /** Format: int32 */
+            latency_p95_ms: number;
+            /** Format: int32 */
+            ttft_p50_ms: number;
+            /** Format: int32 */
+            ttft_p95_ms: number;
+        };
+        AnalyticsGroup: {
+            key: string;
+            label: string;
+            rest: boolean;
+            figures: components["schemas"]["AnalyticsFigures"];
+        };
+        AnalyticsMember: {
+            /** Format: int64 */
+            member_id: number;
+            username: string;
+            first_name: string;
+            last_name: string;
+            figures: components["schemas"]["AnalyticsFigures"];
+        };
+        AnalyticsPeriod: {
+            period: string;
+            figures: components["schemas"]["AnalyticsFigures"];
+        };
+        AnalyticsPoint: {
+            period: string;
+            /** Format: int32 */
+            group: number;
+            figures: components["schemas"]["AnalyticsFigures"];
+        };
+        AnalyticsReport: {
+            time_zone: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            granularity: components["schemas"]["Granularity"];
+            group_by: components["schemas"]["Dimension"];
+            periods: string[];
+            totals: components["schemas"]["AnalyticsFigures"];
+            period_totals: components["schemas"]["AnalyticsPeriod"][];
+            groups: components["schemas"]["AnalyticsGroup"][];
+            series: components["schemas"]["AnalyticsPoint"][];
+            models: string[];
+            matrix: components["schemas"]["AnalyticsCell"][];
+            members: components["schemas"]["AnalyticsMember"][];
+        };
         /** @description The body of every error response */
         ApiError: {
             error: components["schemas"]["ErrorCode"];
@@ -5035,6 +5179,8 @@ export interface components {
             /** Format: double */
             average_response_time_ms: number;
         };
+        /** @enum {string} */
+        Dimension: "model" | "setting" | "feature" | "plan" | "member" | "channel";
         EntryView: {
             /** Format: int64 */
             id: number;
@@ -5071,6 +5217,8 @@ export interface components {
             /** Format: int64 */
             unpriced_calls: number;
         };
+        /** @enum {string} */
+        Granularity: "hour" | "day" | "month";
         JsonNode: {
             empty: boolean;
             value_node: boolean;
@@ -5634,7 +5782,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ViolationCode: "required" | "too_long" | "too_short" | "too_many" | "too_few" | "too_small" | "too_large" | "too_many_decimals" | "invalid_email" | "invalid_format" | "not_one_of" | "not_unique" | "not_found" | "unknown_field" | "wrong_type" | "contains_whitespace" | "wrong_password" | "required_for_provider" | "invalid_url" | "url_not_plain" | "url_not_allowed" | "required_for_new_destination" | "invalid_date" | "invalid_date_time" | "invalid_month" | "before_start" | "selection_required" | "csv_empty" | "csv_no_rows" | "csv_too_many_rows" | "csv_missing_column" | "csv_unknown_column" | "csv_unreadable" | "invalid";
+        ViolationCode: "required" | "too_long" | "too_short" | "too_many" | "too_few" | "too_small" | "too_large" | "too_many_decimals" | "invalid_email" | "invalid_format" | "not_one_of" | "not_unique" | "not_found" | "unknown_field" | "wrong_type" | "contains_whitespace" | "wrong_password" | "required_for_provider" | "invalid_url" | "url_not_plain" | "url_not_allowed" | "required_for_new_destination" | "invalid_date" | "invalid_date_time" | "invalid_month" | "before_start" | "range_too_long" | "selection_required" | "csv_empty" | "csv_no_rows" | "csv_too_many_rows" | "csv_missing_column" | "csv_unknown_column" | "csv_unreadable" | "invalid";
     };
     responses: never;
     parameters: never;
@@ -5653,7 +5801,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const alertMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertMetric"]> = ["member_tokens", "member_requests", "member_cost", "setting_requests", "provider_key_rejected", "provider_error_rate", "usage_backlog"];
 export const connectionTestCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionTestCode"]> = ["sandbox", "model_listed", "model_not_listed", "key_accepted", "key_rejected", "permission_denied", "no_credit", "rate_limited", "provider_failing", "no_models_endpoint", "unexpected_answer", "unreachable", "timed_out"];
+export const dimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Dimension"]> = ["model", "setting", "feature", "plan", "member", "channel"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "bad_request", "not_found", "method_not_allowed", "unsupported_media_type", "internal_error", "unauthorized", "forbidden", "invalid_credentials", "too_many_attempts", "invalid_api_key", "password_login_disabled", "sign_in_not_configured", "platform_sign_in_failed", "sign_in_expired", "platform_token_invalid", "platform_claim_missing", "platform_role_not_permitted", "platform_account_conflict", "duplicate", "plan_in_use", "setting_in_use", "self_role_change", "self_deactivation", "self_deletion", "too_many_keys", "nothing_to_export", "month_closed", "month_not_closed", "month_not_ended", "exchange_rate_missing", "no_access", "access_disabled", "account_inactive", "feature_not_in_plan", "no_provider", "provider_inactive", "provider_not_supported", "provider_key_invalid", "provider_rate_limited", "provider_unavailable", "provider_timeout", "provider_rejected", "provider_malformed", "daily_request_limit", "monthly_token_limit", "monthly_budget_limit", "setting_hour_limit", "setting_day_limit", "setting_month_limit", "quota_exceeded", "usage_log_backlog", "quota_unavailable"];
+export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Granularity"]> = ["hour", "day", "month"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["ARRAY", "BINARY", "BOOLEAN", "MISSING", "NULL", "NUMBER", "OBJECT", "POJO", "STRING"];
-export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "wrong_password", "required_for_provider", "invalid_url", "url_not_plain", "url_not_allowed", "required_for_new_destination", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
+export const violationCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationCode"]> = ["required", "too_long", "too_short", "too_many", "too_few", "too_small", "too_large", "too_many_decimals", "invalid_email", "invalid_format", "not_one_of", "not_unique", "not_found", "unknown_field", "wrong_type", "contains_whitespace", "wrong_password", "required_for_provider", "invalid_url", "url_not_plain", "url_not_allowed", "required_for_new_destination", "invalid_date", "invalid_date_time", "invalid_month", "before_start", "range_too_long", "selection_required", "csv_empty", "csv_no_rows", "csv_too_many_rows", "csv_missing_column", "csv_unknown_column", "csv_unreadable", "invalid"];
 export type operations = Record<string, never>;

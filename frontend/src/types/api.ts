@@ -101,3 +101,21 @@ export interface ImportResult {
   created: number;
   members: { member: Member; temporary_password: string | null }[];
 }
+
+/** GET /api/admin/analytics. Keys, names and percentiles are null where the server says none. */
+export type AnalyticsFigures = WithNull<Schemas['AnalyticsFigures'], 'latency_p50_ms' | 'latency_p95_ms' | 'ttft_p50_ms' | 'ttft_p95_ms'>;
+export type AnalyticsGroup = Omit<WithNull<Schemas['AnalyticsGroup'], 'key' | 'label'>, 'figures'> & { figures: AnalyticsFigures };
+export type AnalyticsPoint = Omit<Schemas['AnalyticsPoint'], 'figures'> & { figures: AnalyticsFigures };
+export type AnalyticsPeriod = Omit<Schemas['AnalyticsPeriod'], 'figures'> & { figures: AnalyticsFigures };
+export type AnalyticsCell = WithNull<Schemas['AnalyticsCell'], 'member_id' | 'model'>;
+export type AnalyticsMember = Omit<WithNull<Schemas['AnalyticsMember'], 'member_id' | 'username' | 'first_name' | 'last_name'>, 'figures'>
+  & { figures: AnalyticsFigures };
+export type AnalyticsReport = Omit<Schemas['AnalyticsReport'], 'totals' | 'period_totals' | 'groups' | 'series' | 'models' | 'matrix' | 'members'> & {
+  totals: AnalyticsFigures;
+  period_totals: AnalyticsPeriod[];
+  groups: AnalyticsGroup[];
+  series: AnalyticsPoint[];
+  models: (string | null)[];
+  matrix: AnalyticsCell[];
+  members: AnalyticsMember[];
+};

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/Layout';
@@ -5,8 +6,11 @@ import { SettingsTab } from '@/features/ai-settings/components/SettingsTab';
 import { useAiSettings } from '@/features/ai-settings/api/get-ai-settings';
 import { UsersTab } from '@/features/user-ai-access/components/UsersTab';
 import { usePlans } from '@/features/plans/api/get-plans';
-import { UsageTab } from '@/features/usage/components/UsageTab';
 import { BillingTab } from '@/features/billing/components/BillingTab';
+import { Loading } from '@/components/States';
+
+// The usage tab draws charts: its code (and the chart library) is loaded only when it is opened.
+const UsageTab = lazy(() => import('@/features/usage/components/UsageTab').then((m) => ({ default: m.UsageTab })));
 
 const TABS = ['settings', 'users', 'usage', 'billing'] as const;
 type Tab = (typeof TABS)[number];
@@ -47,7 +51,9 @@ export function AiServicePage() {
         {tab === 'settings' && <SettingsTab onShowUsage={(id) => setParams({ tab: 'usage', setting: String(id) })} />}
         {tab === 'users' && <UsersTab plans={plans.data ?? []} settings={settings.data ?? []}
           onShowUsage={(member) => setParams({ tab: 'usage', member: String(member.id), member_name: member.name })} />}
-        {tab === 'usage' && <UsageTab filter={usageFilter} onClearFilter={() => select('usage')} />}
+        {tab === 'usage' && (
+          <Suspense fallback={<Loading />}><UsageTab filter={usageFilter} onClearFilter={() => select('usage')} /></Suspense>
+        )}
         {tab === 'billing' && <BillingTab />}
       </div>
     </section>

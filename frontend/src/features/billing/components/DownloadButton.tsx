@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '@/components/Toasts';
 import { errorMessage } from '@/components/server-errors';
-import { downloadFile } from '@/lib/download';
+import { download as fetchFile, saveFile } from '@/lib/api-client';
 
 /** A button that downloads a file from the API with the session's token; a failure shows as a toast. */
 export function DownloadButton({ path, fileName, label, small }: { path: string; fileName: string; label: string; small?: boolean }) {
@@ -12,7 +12,7 @@ export function DownloadButton({ path, fileName, label, small }: { path: string;
   const download = async () => {
     setBusy(true);
     try {
-      await downloadFile(path, fileName);
+      saveFile(await fetchFile(path, '*/*', fileName));
     } catch (e) {
       toast(t('billing.downloads.failed', { error: errorMessage(e) }), 'error');
     } finally {

@@ -1,13 +1,33 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { Chart } from '@/components/charts/Chart';
+import type { ChartOption } from '@/components/charts/echarts';
 import { formatNumber, formatUsd } from '@/lib/format';
 import type { UsageStatistics } from '../api/types';
 
-/** Totals for the period, tokens per day with a bar, and the members who used the most. */
+/** Tokens per day as bars, requests and refusals as lines on their own axis. */
+function dailyChart(stats: UsageStatistics, t: TFunction, n: (v: number) => string): ChartOption {
+  return {
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => n(Number(v)) },
+    xAxis: { type: 'category', data: stats.daily.map((d) => d.date.slice(5)), axisLabel: { hideOverlap: true } },
+    yAxis: [{ type: 'value', axisLabel: { formatter: (v: number) => n(v) } }, { type: 'value', splitLine: { show: false } }],
+    series: [
+      { type: 'bar', name: t('usage.tokens'), data: stats.daily.map((d) => d.total_tokens) },
+      { type: 'line', name: t('usage.requests'), yAxisIndex: 1, showSymbol: false, data: stats.daily.map((d) => d.request_count) },
+      { type: 'line', name: t('usage.refused'), yAxisIndex: 1, showSymbol: false, data: stats.daily.map((d) => d.refused_count) },
+    ],
+  };
+}
+
+/** Totals for the period, a chart of the days, and the members who used the most. */
 export function UsageSummary({ stats }: { stats: UsageStatistics }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n = (v: number) => formatNumber(v, lang);
-  const maxTokens = Math.max(1, ...stats.daily.map((d) => d.total_tokens));
+  const daily = useMemo(() => dailyChart(stats, t, (v) => formatNumber(v, lang)), [stats, t, lang]);
   return (
     <>
       <dl className="kpis">
@@ -17,22 +37,10 @@ export function UsageSummary({ stats }: { stats: UsageStatistics }) {
           {stats.unpriced_requests > 0 && <small className="muted">{t('usage.unpriced', { count: stats.unpriced_requests })}</small>}</div>
       </dl>
       <div className="usage-grid">
-        <div className="table-wrap">
-          <table aria-label={t('usage.daily')}>
-            <thead><tr><th scope="col">{t('usage.date')}</th><th scope="col">{t('usage.tokens')}</th><th scope="col">{t('usage.requests')}</th>
-              <th scope="col">{t('usage.refused')}</th><th scope="col">{t('usage.cost')}</th><th scope="col">{t('usage.avgTime')}</th></tr></thead>
-            <tbody>
-              {[...stats.daily].reverse().map((d) => (
-                <tr key={d.date}>
-                  <td className="nowrap">{d.date}</td>
-                  <td><div className="bar-cell"><span className="bar" style={{ width: `${(d.total_tokens / maxTokens) * 100}%` }} aria-hidden="true" /><span className="bar-value">{n(d.total_tokens)}</span></div></td>
-                  <td>{n(d.request_count)}</td><td>{n(d.refused_count)}</td><td>{formatUsd(d.total_cost, lang)}</td>
-                  <td>{d.average_response_time_ms === null ? '—' : `${n(Math.round(d.average_response_time_ms))} ms`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <figure className="card chart-card">
+          <figcaption>{t('usage.daily')}</figcaption>
+          <Chart option={daily} label={t('usage.daily')} height={260} />
+        </figure>
         <div className="card">
           <h3>{t('usage.topUsers')}</h3>
           {stats.top_users.length === 0 ? <p className="muted">{t('usage.noCalls')}</p> : (

@@ -147,7 +147,7 @@ class CallAccounting {
         String prompt = call.messages().isEmpty() ? null : call.messages().getLast().content();
         TokenUsage usage = answer.usage();
         return new UsageRecord(OffsetDateTime.now(clock), route.memberId(), route.connection().settingId(),
-                route.connection().provider().wireName(), call.model(), type.wireName(), origin.channel(),
+                route.planId(), route.connection().provider().wireName(), call.model(), type.wireName(), origin.channel(),
                 answer.status(), stream, retention.apply(prompt), retention.apply(answer.text()),
                 usage.promptTokens(), usage.completionTokens(), usage.cachedTokens(), usage.reasoningTokens(), cost,
                 latencyMs, answer.ttftMs(), answer.error(), origin.clientIp(), origin.userAgent());

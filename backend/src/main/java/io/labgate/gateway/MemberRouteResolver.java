@@ -92,9 +92,9 @@ public class MemberRouteResolver {
         }
         long budgetMicros = MemberBudget.of(access.monthlyBudgetUsd, plan.monthlyBudgetUsd, plan.budgetSoftPercent)
                 .micros();
-        MemberRoute route = new MemberRoute(memberId, access.id, settings.connection(setting.id), setting.maxTokens,
-                setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit, plan.dailyRequestLimit,
-                setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit, budgetMicros));
+        MemberRoute route = new MemberRoute(memberId, access.id, plan.id, settings.connection(setting.id),
+                setting.maxTokens, setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit,
+                plan.dailyRequestLimit, setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit, budgetMicros));
         cache.put(memberId, new Cached(route, List.copyOf(plan.features), System.nanoTime()));
         return route;
     }

@@ -1,6 +1,7 @@
 package io.labgate.ledger;
 
 import io.agroal.api.AgroalDataSource;
+import io.labgate.analytics.UsageRollups;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.common.error.RetryableApiException;
 import io.labgate.promptlog.PromptLogRow;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,10 +73,10 @@ public class CallLedger implements PendingUsage {
 
     private static final Logger LOG = Logger.getLogger(CallLedger.class);
     private static final String INSERT = """
-            INSERT INTO usage_logs (created_at, member_id, ai_settings_id, provider, model, request_type, channel,
-                status, stream, prompt, response, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,
-                total_tokens, cost, latency_ms, ttft_ms, error, client_ip, user_agent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO usage_logs (created_at, member_id, ai_settings_id, plan_id, provider, model, request_type,
+                channel, status, stream, prompt, response, prompt_tokens, completion_tokens, cached_tokens,
+                reasoning_tokens, total_tokens, cost, latency_ms, ttft_ms, error, client_ip, user_agent, rolled_up)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)
             """;
     /**
      * Notes the transaction's id (to learn, after a lost answer to COMMIT, whether it committed) and lets the
@@ -107,6 +109,7 @@ public class CallLedger implements PendingUsage {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final DataSource dataSource;
+    private final ZoneId zone;
     private final int queueCapacity;
     private final int batchSize;
     private final long flushIntervalNanos;
@@ -143,18 +146,23 @@ public class CallLedger implements PendingUsage {
     @Inject
     CallLedger(AgroalDataSource dataSource, LabgateConfig config, MeterRegistry registry, Event<BooksWritten> written) {
         this(dataSource, config.usage().queueCapacity(), config.usage().batchSize(), config.usage().flushInterval(),
-                config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, config.usage().admissionWait(), registry);
+                config.usage().drainTimeout(), FIRST_BACKOFF, MAX_BACKOFF, config.usage().admissionWait(), registry,
+                ZoneId.of(config.timeZone()));
         this.booksWritten = written;
     }
 
-    /** For a writer of its own (tests): any data source, own sizes and timings, own meter registry. */
+    /**
+     * For a writer of its own (tests): any data source, own sizes and timings, own meter registry; {@code zone} is
+     * the platform's, whose hours and days the roll-ups count in.
+     */
     CallLedger(DataSource dataSource, int queueCapacity, int batchSize, Duration flushInterval,
                    Duration drainTimeout, Duration firstBackoff, Duration maxBackoff, Duration admissionWait,
-                   MeterRegistry registry) {
+                   MeterRegistry registry, ZoneId zone) {
         if (queueCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("queue-capacity and batch-size must be positive");
         }
         this.dataSource = dataSource;
+        this.zone = zone;
         this.queueCapacity = queueCapacity;
         this.batchSize = batchSize;
         this.flushIntervalNanos = Math.max(1, flushInterval.toNanos());
@@ -502,16 +510,20 @@ public class CallLedger implements PendingUsage {
     }
 
     /**
-     * The batch's statements, in the transaction: the rows first, the counters and leases last — their row locks
-     * are then held only for the moment before COMMIT, not while the rows are written, so a lease grant on the
-     * same counter (which locks its row) waits milliseconds, not a whole flush.
+     * The batch's statements, in the transaction: the rows first, then their sums in the analytics roll-ups, the
+     * counters and leases last — their row locks are then held only for the moment before COMMIT, not while the
+     * rows are written, so a lease grant on the same counter (which locks its row) waits milliseconds, not a whole
+     * flush.
      */
-    private static void write(Connection connection, List<CallEntry> rows) throws SQLException {
+    private void write(Connection connection, List<CallEntry> rows) throws SQLException {
         List<PromptLogRow> prompts = new ArrayList<>();
+        List<UsageRecord> written = new ArrayList<>(rows.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (CallEntry row : rows) {
-                bindRow(insert, row.usage());
+                UsageRecord usage = asWritten(row.usage());
+                bind(insert, usage);
                 insert.addBatch();
+                written.add(usage);
                 if (row.prompt() != null) {
                     prompts.add(row.prompt());
                 }
@@ -519,6 +531,7 @@ public class CallLedger implements PendingUsage {
             insert.executeBatch();
         }
         PromptLogRow.insertAll(connection, prompts);
+        UsageRollups.add(connection, written, zone);
         ReservationBook.apply(connection, rows.stream().map(CallEntry::end).toList());
     }
 
@@ -747,45 +760,59 @@ public class CallLedger implements PendingUsage {
         String channel = r.channel() != null && !r.channel().isBlank() ? r.channel() : "unknown";
         String status = r.status() != null && STATUSES.contains(r.status()) ? r.status() : "error";
         BigDecimal cost = r.cost() == null ? null : r.cost().max(MAX_COST.negate()).min(MAX_COST);
-        return new UsageRecord(createdAt, r.memberId(), settingId, r.provider(), r.model(), requestType, channel, status,
-                r.stream(), r.prompt(), r.response(), r.promptTokens(), r.completionTokens(), r.cachedTokens(),
-                r.reasoningTokens(), cost, r.latencyMs(), r.ttftMs(), r.error(), r.clientIp(), r.userAgent());
+        return new UsageRecord(createdAt, r.memberId(), settingId, r.planId(), r.provider(), r.model(), requestType,
+                channel, status, r.stream(), r.prompt(), r.response(), r.promptTokens(), r.completionTokens(),
+                r.cachedTokens(), r.reasoningTokens(), cost, r.latencyMs(), r.ttftMs(), r.error(), r.clientIp(),
+                r.userAgent());
     }
 
-    /** Binds a row; a row that cannot even be bound counts as one the database rejected (a data error). */
-    private static void bindRow(PreparedStatement s, UsageRecord r) throws SQLException {
+    /**
+     * A row as it is written: cleaned so that the common rejections never happen (NULs, over-long text, huge counts,
+     * more decimals than the column keeps). The roll-ups sum exactly these values. A row that cannot even be
+     * cleaned counts as one the database rejected (a data error).
+     */
+    static UsageRecord asWritten(UsageRecord r) throws SQLException {
         try {
-            bind(s, r);
+            return new UsageRecord(r.createdAt(), r.memberId(), r.settingId(), r.planId(),
+                    text(r.provider(), PROVIDER_CHARS), text(r.model(), MODEL_CHARS),
+                    text(r.requestType(), REQUEST_TYPE_CHARS), text(r.channel(), CHANNEL_CHARS),
+                    text(r.status(), STATUS_CHARS), r.stream(), text(r.prompt(), Integer.MAX_VALUE),
+                    text(r.response(), Integer.MAX_VALUE), tokens(r.promptTokens()), tokens(r.completionTokens()),
+                    tokens(r.cachedTokens()), tokens(r.reasoningTokens()),
+                    r.cost() == null ? null : r.cost().setScale(6, RoundingMode.HALF_UP), r.latencyMs(), r.ttftMs(),
+                    text(r.error(), ERROR_CHARS), text(r.clientIp(), CLIENT_IP_CHARS),
+                    text(r.userAgent(), USER_AGENT_CHARS));
         } catch (RuntimeException e) {
             throw new SQLException("The row could not be bound: " + e, "22000", e);
         }
     }
 
-    /** Binds a row, cleaned so that the common rejections never happen: NULs, over-long text, huge counts. */
+    /** Binds a row as written ({@link #asWritten}). */
     private static void bind(PreparedStatement s, UsageRecord r) throws SQLException {
         int i = 1;
         s.setObject(i++, r.createdAt());
         setLong(s, i++, r.memberId());
         setLong(s, i++, r.settingId());
-        s.setString(i++, text(r.provider(), PROVIDER_CHARS));
-        s.setString(i++, text(r.model(), MODEL_CHARS));
-        s.setString(i++, text(r.requestType(), REQUEST_TYPE_CHARS));
-        s.setString(i++, text(r.channel(), CHANNEL_CHARS));
-        s.setString(i++, text(r.status(), STATUS_CHARS));
+        setLong(s, i++, r.planId());
+        s.setString(i++, r.provider());
+        s.setString(i++, r.model());
+        s.setString(i++, r.requestType());
+        s.setString(i++, r.channel());
+        s.setString(i++, r.status());
         s.setBoolean(i++, r.stream());
-        s.setString(i++, text(r.prompt(), Integer.MAX_VALUE));
-        s.setString(i++, text(r.response(), Integer.MAX_VALUE));
+        s.setString(i++, r.prompt());
+        s.setString(i++, r.response());
         s.setInt(i++, tokens(r.promptTokens()));
         s.setInt(i++, tokens(r.completionTokens()));
         s.setInt(i++, tokens(r.cachedTokens()));
         s.setInt(i++, tokens(r.reasoningTokens()));
         s.setInt(i++, tokens(r.totalTokens()));
-        s.setBigDecimal(i++, r.cost() == null ? null : r.cost().setScale(6, RoundingMode.HALF_UP));
+        s.setBigDecimal(i++, r.cost());
         setInt(s, i++, r.latencyMs());
         setInt(s, i++, r.ttftMs());
-        s.setString(i++, text(r.error(), ERROR_CHARS));
-        s.setString(i++, text(r.clientIp(), CLIENT_IP_CHARS));
-        s.setString(i, text(r.userAgent(), USER_AGENT_CHARS));
+        s.setString(i++, r.error());
+        s.setString(i++, r.clientIp());
+        s.setString(i, r.userAgent());
     }
 
     /** PostgreSQL text cannot hold NUL; VARCHAR(n) holds n characters. */

@@ -85,7 +85,7 @@ class BillingStatementsTest {
     private void call(long memberId, String seoulTime, String model, String type, long prompt, long completion,
                       String cost) throws InterruptedException {
         OffsetDateTime t = LocalDateTime.parse(seoulTime).atZone(SEOUL).toOffsetDateTime();
-        ledger.submit(CallEntry.withoutReservation(new UsageRecord(t, memberId, null, "openai", model, type, "app",
+        ledger.submit(CallEntry.withoutReservation(new UsageRecord(t, memberId, null, null, "openai", model, type, "app",
                 "ok", false, null, null, prompt, completion, 0, 0, cost == null ? null : new BigDecimal(cost), 900,
                 null, null, null, null)));
         assertTrue(ledger.awaitIdle(10_000), "the ledger wrote the call");

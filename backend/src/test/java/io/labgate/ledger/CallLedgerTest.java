@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CallLedgerTest {
 
+    /** The test profile's labgate.time-zone, whose hours and days the roll-ups count in. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+
     @Inject
     CallLedger usageLog;
 
@@ -62,7 +66,7 @@ class CallLedgerTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (ProxiedDatabase database = new ProxiedDatabase(4)) {
             CallLedger writer = new CallLedger(database.dataSource(), 100_000, 1000, Duration.ofMillis(250),
-                    Duration.ofSeconds(25), CallLedger.FIRST_BACKOFF, CallLedger.MAX_BACKOFF, Duration.ZERO, meters);
+                    Duration.ofSeconds(25), CallLedger.FIRST_BACKOFF, CallLedger.MAX_BACKOFF, Duration.ZERO, meters, ZONE);
             writer.start();
             AtomicLong sequence = new AtomicLong();
             AtomicLong submitted = new AtomicLong();
@@ -118,7 +122,7 @@ class CallLedgerTest {
     void aRowWithNulBytesAndOverlongTextIsWrittenCleanedNotDropped() throws Exception {
         String marker = marker("nul");
         String userAgent = marker + "\u0000" + "a".repeat(600);
-        usageLog.submit(CallEntry.withoutReservation(new UsageRecord(OffsetDateTime.now(), null, null, "sand\u0000box", "model\u0000-x",
+        usageLog.submit(CallEntry.withoutReservation(new UsageRecord(OffsetDateTime.now(), null, null, null, "sand\u0000box", "model\u0000-x",
                 "chat", "api", "error", false, "pro\u0000mpt", "resp\u0000onse", 10, 5, 0, 0,
                 new BigDecimal("0.1234567"), 12, 3, "bro\u0000ken" + "e".repeat(600), "127.0.0.1", userAgent)));
         assertTrue(usageLog.awaitIdle(10_000));
@@ -183,7 +187,8 @@ class CallLedgerTest {
         String marker = marker("backlog");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
             CallLedger writer = new CallLedger(database.dataSource(), 5, 2, Duration.ofMillis(20),
-                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
+                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry(),
+                    ZONE);
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 5; i++) {
@@ -205,7 +210,7 @@ class CallLedgerTest {
             // With a wait for room, a call that arrives while the queue is full gets in once the writer catches up.
             CallLedger patient = new CallLedger(database.dataSource(), 5, 2, Duration.ofMillis(20),
                     Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(10),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), ZONE);
             for (int i = 0; i < 5; i++) {
                 patient.submit(CallEntry.withoutReservation(row(marker, 10 + i)));
             }
@@ -235,7 +240,8 @@ class CallLedgerTest {
         String marker = marker("drain");
         try (ProxiedDatabase database = new ProxiedDatabase(2)) {
             CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
-                    Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
+                    Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry(),
+                    ZONE);
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
@@ -255,7 +261,8 @@ class CallLedgerTest {
         String marker = marker("deadline");
         try (ProxiedDatabase database = new ProxiedDatabase(2); LogCapture logs = new LogCapture()) {
             CallLedger writer = new CallLedger(database.dataSource(), 1000, 10, Duration.ofMillis(20),
-                    Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
+                    Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry(),
+                    ZONE);
             writer.start();
             database.proxy().cut();
             for (int i = 0; i < 25; i++) {
@@ -276,7 +283,8 @@ class CallLedgerTest {
         String committedMarker = marker("commit-lost-after");
         LosingCommits afterCommit = new LosingCommits(true);
         CallLedger writer = new CallLedger(afterCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
-                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
+                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry(),
+                    ZONE);
         writer.start();
         for (int i = 0; i < 3; i++) {
             writer.submit(CallEntry.withoutReservation(row(committedMarker, i)));
@@ -290,7 +298,8 @@ class CallLedgerTest {
         String abortedMarker = marker("commit-lost-before");
         LosingCommits beforeCommit = new LosingCommits(false);
         CallLedger second = new CallLedger(beforeCommit.wrap(db), 1000, 100, Duration.ofMillis(20),
-                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry());
+                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO, new SimpleMeterRegistry(),
+                    ZONE);
         second.start();
         for (int i = 0; i < 3; i++) {
             second.submit(CallEntry.withoutReservation(row(abortedMarker, i)));
@@ -332,13 +341,13 @@ class CallLedgerTest {
     }
 
     private static UsageRecord row(String marker, long sequence) {
-        return new UsageRecord(OffsetDateTime.now(), null, null, "sandbox", "sandbox-model", "chat", "api", "ok",
+        return new UsageRecord(OffsetDateTime.now(), null, null, null, "sandbox", "sandbox-model", "chat", "api", "ok",
                 false, "prompt " + sequence, "response " + sequence, 10, 5, 0, 0, new BigDecimal("0.000123"), 12,
                 3, null, "127.0.0.1", marker);
     }
 
     private static UsageRecord withIds(UsageRecord r, Long memberId, Long settingId) {
-        return new UsageRecord(r.createdAt(), memberId, settingId, r.provider(), r.model(), r.requestType(),
+        return new UsageRecord(r.createdAt(), memberId, settingId, r.planId(), r.provider(), r.model(), r.requestType(),
                 r.channel(), r.status(), r.stream(), r.prompt(), r.response(), r.promptTokens(),
                 r.completionTokens(), r.cachedTokens(), r.reasoningTokens(), r.cost(), r.latencyMs(), r.ttftMs(),
                 r.error(), r.clientIp(), r.userAgent());

@@ -35,7 +35,7 @@ public final class Books {
     /** Hands the end to the ledger without waiting for it (see {@link #awaitWritten()}). */
     public static void submit(CallLedger ledger, long memberId, long settingId, ReservationEnd end) {
         long prompt = Math.min(40, end.settledTokens());
-        ledger.submit(new CallEntry(new UsageRecord(OffsetDateTime.now(), memberId, settingId, "sandbox", "sandbox",
+        ledger.submit(new CallEntry(new UsageRecord(OffsetDateTime.now(), memberId, settingId, null, "sandbox", "sandbox",
                 "chatbot", "api", end.released() ? "error" : "ok", false, null, null, prompt,
                 end.settledTokens() - prompt, 0, 0, null, 1, null, null, null, null), end, null));
     }

@@ -50,6 +50,8 @@ public enum ViolationCode {
     INVALID_MONTH,
     /** {@code start}: the field this one must not come before. */
     BEFORE_START,
+    /** {@code max}: days a date range may span. */
+    RANGE_TOO_LONG,
     /** A prompt-log export names no session, date or range. */
     SELECTION_REQUIRED,
     CSV_EMPTY,
