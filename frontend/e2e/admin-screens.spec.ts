@@ -5,10 +5,11 @@ import { admin, cspViolations, expectNoHorizontalOverflow, login, openAs } from 
 const PHONE = { width: 390, height: 844 };
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/screens/${name}.png`, fullPage: true });
 
-/** Follows a link of the header's menu, as a phone shows it. */
-async function goTo(page: Page, link: string, heading: string) {
+/** Opens a page of the platform settings from the header's menu, as a phone shows it, and then its tab. */
+async function goTo(page: Page, tab: string, heading: string) {
   await page.getByRole('button', { name: '메뉴' }).click();
-  await page.getByRole('link', { name: link }).click();
+  await page.getByRole('link', { name: '플랫폼 설정' }).click();
+  await page.getByRole('navigation', { name: '플랫폼 설정' }).getByRole('link', { name: tab }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '불러오는 중' })).toHaveCount(0);
 }
@@ -87,7 +88,7 @@ test('on a phone, in Korean, a super-admin edits a price, finds it in the audit 
     expect(lines[1]).toMatch(/\+09:00,admin,/);
 
     // Content retention on the platform settings page, then back as it was for the other specs.
-    await goTo(page, '플랫폼 설정', '플랫폼 설정');
+    await goTo(page, '일반', '플랫폼 설정');
     await expect(page.getByRole('radio', { name: '전체 보관' })).toBeChecked();
     await page.getByRole('radio', { name: '앞부분만 보관' }).check();
     await page.getByRole('button', { name: '저장' }).click();

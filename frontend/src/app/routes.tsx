@@ -9,6 +9,7 @@ import type { Role } from '@/types/api';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PlatformSignInPage } from '@/features/auth/components/PlatformSignInPage';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
+import { PlatformSettingsLayout } from './routes/PlatformSettingsLayout';
 
 // Every screen but the login is loaded when it is first opened: a researcher never downloads the admin screens,
 // and the chart library comes only with the screens that draw charts (analytics, usage monitoring).
@@ -58,9 +59,11 @@ export function AppRoutes() {
         <Route path="/admin/plans" element={<Screen role="superadmin"><PlansPage /></Screen>} />
         <Route path="/admin/members" element={<Screen role="superadmin"><MembersPage /></Screen>} />
         <Route path="/admin/alerts" element={<Screen role="superadmin"><AlertsRoute /></Screen>} />
-        <Route path="/admin/pricing" element={<Screen role="superadmin"><PricesPage /></Screen>} />
-        <Route path="/admin/audit" element={<Screen role="superadmin"><AuditLogPage /></Screen>} />
-        <Route path="/admin/settings" element={<Screen role="superadmin"><SettingsPage /></Screen>} />
+        <Route element={<RequireRole role="superadmin"><PlatformSettingsLayout /></RequireRole>}>
+          <Route path="/admin/settings" element={<Screen><SettingsPage /></Screen>} />
+          <Route path="/admin/pricing" element={<Screen><PricesPage /></Screen>} />
+          <Route path="/admin/audit" element={<Screen><AuditLogPage /></Screen>} />
+        </Route>
         <Route path="/admin/members/:id" element={<Screen role="superadmin"><MemberPage /></Screen>} />
         <Route path="/me" element={<Screen><WorkspacePage /></Screen>} />
         <Route path="/me/statements" element={<Screen><MyStatementsPage /></Screen>} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '@/testing/render';
 
@@ -27,14 +27,16 @@ describe('header menu', () => {
 });
 
 describe('the super-admin\'s links', () => {
-  it('lead to model prices, the audit log and the platform settings', async () => {
+  it('lead, through one link, to the platform settings, whose tabs lead to model prices and the audit log', async () => {
     renderApp('/admin/plans', { as: 'admin' });
-    await userEvent.click(await screen.findByRole('link', { name: '모델 가격' }));
-    expect(await screen.findByRole('heading', { level: 1, name: '모델 가격' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('link', { name: '감사 로그' }));
-    expect(await screen.findByRole('heading', { level: 1, name: '감사 로그' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('link', { name: '플랫폼 설정' }));
+    await userEvent.click(await screen.findByRole('link', { name: '플랫폼 설정' }));
     expect(await screen.findByRole('heading', { level: 1, name: '플랫폼 설정' })).toBeInTheDocument();
+    const tabs = screen.getByRole('navigation', { name: '플랫폼 설정' });
+    await userEvent.click(within(tabs).getByRole('link', { name: '모델 가격' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '모델 가격' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '플랫폼 설정' })).toHaveClass('active');
+    await userEvent.click(within(screen.getByRole('navigation', { name: '플랫폼 설정' })).getByRole('link', { name: '감사 로그' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '감사 로그' })).toBeInTheDocument();
   });
 
   it('are not offered to a researcher, whom the routes send home', async () => {

@@ -10,6 +10,9 @@ import type { Member } from '@/types/api';
  * The top bar. On a wide screen everything is in one row; on a narrow one the links, the language and the
  * logout fold into a menu behind a button (Escape or a link closes it, focus goes back to the button).
  */
+/** The pages behind the header's one platform-settings link. */
+const SETTINGS = /^\/admin\/(settings|pricing|audit)(\/|$)/;
+
 export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLogout: () => void; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -47,7 +50,8 @@ export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLo
         <span aria-hidden="true">☰</span> {t('header.menu')}
       </button>
       <div id={menuId} ref={menu} className={open ? 'topbar-menu open' : 'topbar-menu'}>
-        <nav aria-label={t('header.mainNav')}>
+        {/* A link to the page already open changes no address: the menu closes on any link, not only on a move. */}
+        <nav aria-label={t('header.mainNav')} onClick={(e) => { if ((e.target as HTMLElement).closest('a')) setOpen(false); }}>
           {user?.role === 'superadmin' ? (
             <>
               <NavLink to="/admin/ai-service">{t('nav.aiService')}</NavLink>
@@ -55,9 +59,9 @@ export function AppHeader({ user, onLogout, extra }: { user: Member | null; onLo
               <NavLink to="/admin/plans">{t('nav.plans')}</NavLink>
               <NavLink to="/admin/members">{t('nav.members')}</NavLink>
               <NavLink to="/admin/alerts">{t('nav.alerts')}</NavLink>
-              <NavLink to="/admin/pricing">{t('nav.pricing')}</NavLink>
-              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
-              <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
+              <NavLink to="/admin/settings" className={({ isActive }) => (isActive || SETTINGS.test(location.pathname) ? 'active' : '')}>
+                {t('nav.settings')}
+              </NavLink>
             </>
           ) : (
             <>

@@ -25,10 +25,12 @@ export function ExchangeRateForm({ month }: { month: BillingMonth }) {
       return;
     }
     setRateError(undefined);
-    save.mutate({ month: month.month, input: { krw_per_usd: value, apply_vat: vat } }, {
-      onSuccess: () => toast(t('billing.rate.saved')),
-      onError: (error) => setFormError(applyServerErrors(error, (_, v) => setRateError(v.message), ['krw_per_usd'])),
-    });
+    // The promise, not mutate's callbacks: the saved rate gives this form a new key once the month is refetched,
+    // and React Query drops the callbacks of an unmounted component (the confirmation would not show).
+    save.mutateAsync({ month: month.month, input: { krw_per_usd: value, apply_vat: vat } }).then(
+      () => toast(t('billing.rate.saved')),
+      (error) => setFormError(applyServerErrors(error, (_, v) => setRateError(v.message), ['krw_per_usd'])),
+    );
   };
   return (
     <form className="card rate-form" onSubmit={submit} noValidate aria-label={t('billing.rate.title')}>

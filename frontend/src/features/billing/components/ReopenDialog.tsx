@@ -21,10 +21,11 @@ export function ReopenDialog({ month, onClose, onDone }: { month: string; onClos
       return;
     }
     setFieldError(undefined);
-    reopen.mutate({ month, reason: reason.trim() }, {
-      onSuccess: onDone,
-      onError: (error) => setFormError(applyServerErrors(error, (_, v) => setFieldError(v.message), ['reason'])),
-    });
+    // The promise, not mutate's callbacks, which React Query drops once the reopened month unmounts this dialog.
+    reopen.mutateAsync({ month, reason: reason.trim() }).then(
+      () => onDone(),
+      (error) => setFormError(applyServerErrors(error, (_, v) => setFieldError(v.message), ['reason'])),
+    );
   };
   return (
     <Modal title={t('billing.reopen.title', { month: formatMonth(month, i18n.language) })} onClose={onClose} footer={<>
