@@ -112,8 +112,11 @@ request work (routing, JSON in and out, the upstream client's round trip through
 virtual thread), not PostgreSQL. Under load, the gateway has one core: the ledger's writer, lease renewals and GC
 share it with the calls, and PostgreSQL shares core 0 with the load generator and the stub, which is what bounds
 the rows per second the ledger can write in this set-up; above that rate new calls wait for room in the queue (up
-to 2 s, then 503 \`usage_log_backlog\`), which is most of the p99 of the 16–64-connection rows. The many-streams row is bound by per-frame work: each frame hops from the event loop to
-the stream's virtual thread and back, and all streams share one core, so the last stream's first token waits for
-the frames of those before it. Next: write stream frames from the event loop without the thread hop, and COPY
-instead of INSERT for the ledger's rows.
+to 2 s, then 503 \`usage_log_backlog\`), which is most of the p99 of the 16–64-connection rows. The many-streams row is bound by per-frame work on one core. Stream frames are now written by the event loop
+the provider's bytes arrive on (no hop to the stream's virtual thread and back), the ledger adds each batch's
+analytics roll-ups in its transaction, and a member's call prices its most cost against their budget; these landed
+together and the 500-stream burst measured worse (on 2026-11-25: first-token p99 1,331 ms against 506 ms in the run before them)
+without them being measured apart. The first suspect is the event-loop writes: frames now share the event loops
+that also take the burst's new requests, so the last streams' first tokens wait behind the first streams' frames.
+Next: measure each change apart, then COPY instead of INSERT for the ledger's rows.
 `);
