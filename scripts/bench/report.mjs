@@ -116,7 +116,9 @@ to 2 s, then 503 \`usage_log_backlog\`), which is most of the p99 of the 16–64
 the provider's bytes arrive on (no hop to the stream's virtual thread and back), the ledger adds each batch's
 analytics roll-ups in its transaction, and a member's call prices its most cost against their budget; these landed
 together and the 500-stream burst measured worse (on 2026-11-25: first-token p99 1,331 ms against 506 ms in the run before them)
-without them being measured apart. The first suspect is the event-loop writes: frames now share the event loops
-that also take the burst's new requests, so the last streams' first tokens wait behind the first streams' frames.
-Next: measure each change apart, then COPY instead of INSERT for the ledger's rows.
+without them being measured apart in this run. Measured apart afterwards for the stream writes alone (the same
+500-stream burst, three rounds on a fresh app, the third shown): event-loop writes first-token p50 869 / p99 1,410 ms,
+the former per-frame hop 1,282 / 1,345 ms — no clear difference, while round one to round three fell from about
+3.9 s to 1.4 s (JIT warm-up). The burst is bound by each new call's own work on one core, not by frame writing.
+Next: profile a call's setup under the burst, then COPY instead of INSERT for the ledger's rows.
 `);
