@@ -1,3 +1,5 @@
+import { saveFile } from '@/lib/api-client';
+
 /** The columns the import reads; username and email are required, the rest may be left empty. */
 export const CSV_COLUMNS = ['username', 'email', 'first_name', 'last_name', 'role', 'password'] as const;
 
@@ -8,10 +10,5 @@ export function csvTemplate() {
 
 /** Offers the template as a download; the BOM makes spreadsheet programs read it as UTF-8. */
 export function downloadCsvTemplate(fileName: string) {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csvTemplate()], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveFile({ blob: new Blob(['\uFEFF', csvTemplate()], { type: 'text/csv;charset=utf-8' }), fileName });
 }

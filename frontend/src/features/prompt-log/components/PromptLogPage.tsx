@@ -1,3 +1,4 @@
+import { saveFile } from '@/lib/api-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Markdown from 'react-markdown';
@@ -39,12 +40,7 @@ export function PromptLogPage() {
 
   const download = () => {
     if (!exported.data) return;
-    const url = URL.createObjectURL(new Blob([exported.data.markdown], { type: 'text/markdown;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = exported.data.fileName;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveFile({ blob: new Blob([exported.data.markdown], { type: 'text/markdown;charset=utf-8' }), fileName: exported.data.fileName });
   };
 
   return (
