@@ -62,10 +62,10 @@ async function addedLatency() {
   };
 }
 
-function load(url, connections, auth, headers = auth ? { authorization: `Bearer ${key}` } : {}) {
+function load(url, connections, auth, headers = auth ? { authorization: `Bearer ${key}` } : {}, seconds = duration) {
   return new Promise((resolve, reject) => {
     autocannon({
-      url: `${url}/v1/chat/completions`, method: 'POST', body, connections, duration, pipelining: 1,
+      url: `${url}/v1/chat/completions`, method: 'POST', body, connections, duration: seconds, pipelining: 1,
       headers: { 'content-type': 'application/json', ...headers },
     }, (err, r) => (err ? reject(err) : resolve({
       connections, rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99,
@@ -186,17 +186,25 @@ async function inFlight(n) {
   return { calls: n, ok, p50_ms: ms(h, 50), p99_ms: ms(h, 99) };
 }
 
-const latencyResult = await addedLatency();
-const throughputResult = await throughput();
-const spreadResult = await spread(64);
-const streamingResult = await streaming();
-const gatewayOk = 500 + samples + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0) + 10 + streamingResult.samples;
-const peerMeasured = await peerResult();
-const manyStreamsResult = await manyStreams(Number(process.env.MANY_STREAMS ?? 500));
-const inFlightResult = await inFlight(Number(process.env.IN_FLIGHT ?? 1500));
+// BENCH_ONLY=latency,throughput,spread,streaming,peer,many,inflight runs only those sections (for profiling one).
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (name) => only.length === 0 || only.includes(name);
+// Warm-up before any figure is taken (the JIT compiles the hot path under load), as the method in
+// shared/reference/gateway-performance.md §7 asks; its calls count in the log parity like any other.
+const warmup = Number(process.env.WARMUP_S ?? 60);
+const warmed = warmup > 0 ? await load(gateway, 16, true, undefined, warmup) : null;
+const latencyResult = wanted('latency') ? await addedLatency() : null;
+const throughputResult = wanted('throughput') ? await throughput() : [];
+const spreadResult = wanted('spread') ? await spread(64) : null;
+const streamingResult = wanted('streaming') ? await streaming() : null;
+const gatewayOk = (warmed ? warmed.total - warmed.errors : 0) + (latencyResult ? 500 + samples : 0) + throughputResult.reduce((n, r) => n + r.gateway_requests - r.gateway_errors, 0)
+  + (streamingResult ? 10 + streamingResult.samples : 0);
+const peerMeasured = wanted('peer') ? await peerResult() : null;
+const manyStreamsResult = wanted('many') ? await manyStreams(Number(process.env.MANY_STREAMS ?? 500)) : null;
+const inFlightResult = wanted('inflight') ? await inFlight(Number(process.env.IN_FLIGHT ?? 1500)) : null;
 const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0)
   + (spreadResult ? spreadResult.total - spreadResult.errors : 0);
-const result = { added_latency: latencyResult, throughput: throughputResult, spread: spreadResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
+const result = { warmup_s: warmup, added_latency: latencyResult, throughput: throughputResult, spread: spreadResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
   many_streams: manyStreamsResult, in_flight: inFlightResult };
 console.log(JSON.stringify(result, null, 2));
 agent.destroy();

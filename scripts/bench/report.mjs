@@ -16,7 +16,8 @@ console.log(`# Benchmarks
 Measured by \`make bench\` (\`scripts/bench.sh\`) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), loopback only.
 LabGate runs the packaged JVM app (\`-Xmx384m\`) pinned to core 1 with quotas and usage logging on, behind a member API key
 on \`/v1/chat/completions\`; the stub upstream (Node, zero latency), the load generator and the embedded PostgreSQL share core 0.
-"Added" = through LabGate minus calling the stub directly with the same client. Figures vary run to run by roughly ±20 %.
+"Added" = through LabGate minus calling the stub directly with the same client. Before any figure LabGate is warmed up
+for ${r.warmup_s ?? 0} s at 16 connections (the JIT compiles the hot path). Figures vary run to run by roughly ±20 %.
 
 ## Added latency at one connection (${a.samples} interleaved samples each way)
 

@@ -1,5 +1,6 @@
 package io.labgate.apikeys;
 
+import io.labgate.common.threads.WouldBlock;
 import io.labgate.audit.AdminChange;
 import io.labgate.audit.ChangeBroadcast;
 import io.labgate.common.error.ApiException;
@@ -108,6 +109,7 @@ public class ApiKeyService {
         if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
             return Optional.of(cached.memberId());
         }
+        WouldBlock.ifOnEventLoop();
         Optional<VerifiedKey> found = QuarkusTransaction.joiningExisting().call(() -> repository.activeByHash(hash)
                 .filter(k -> k.member.isActive)
                 .map(k -> {

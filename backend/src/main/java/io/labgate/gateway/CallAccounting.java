@@ -69,7 +69,7 @@ class CallAccounting {
     /** The quota refused the call before it reached a provider: logged, nothing was reserved. */
     void refused(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, String limit) {
         UsageRecord row = record(route, type, origin, call, false, new Answer("refused", null, TokenUsage.NONE,
-                call.model(), null, limit), null, null);
+                call.model(), null, limit), null, null, usageSettings.contentRetention());
         metrics.refused(row, limit);
         ledger.submit(CallEntry.withoutReservation(row));
     }
@@ -80,15 +80,19 @@ class CallAccounting {
      * counted or logged again.
      */
     Optional<Settled> answered(GatewayService.PreparedCall call, boolean stream, Answer answer) {
+        // Whatever may have to be read from the database is read before the reservation ends: up to here a call
+        // on an event loop may still move to a virtual thread and start again (WouldBlock), after it not.
         BigDecimal cost = price(call, answer.model(), answer.usage());
+        ContentRetention retention = usageSettings.contentRetention();
         Optional<ReservationEnd> end = quota.settle(call.reservation(), answer.usage().totalTokens(),
                 costs.micros(cost, answer.usage()));
         if (end.isEmpty()) {
             return Optional.empty();
         }
-        UsageRecord row = record(call, stream, answer, cost);
+        UsageRecord row = record(call, stream, answer, cost, retention);
         metrics.booked(row);
-        ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text()).withUsage(answer.model(), answer.usage())));
+        ledger.submit(new CallEntry(row, end.get(), promptRow(call, answer.text(), retention)
+                .withUsage(answer.model(), answer.usage())));
         return Optional.of(new Settled(cost));
     }
 
@@ -113,9 +117,10 @@ class CallAccounting {
                     partialText, reserved, call.call().model(), null, error));
             return;
         }
+        ContentRetention retention = usageSettings.contentRetention();
         quota.release(call.reservation()).ifPresent(end -> {
             UsageRecord row = record(call, stream, new Answer("error", partialText, TokenUsage.NONE, call.call().model(),
-                    null, error), null);
+                    null, error), null, retention);
             metrics.booked(row);
             ledger.submit(new CallEntry(row, end, null));
         });
@@ -130,20 +135,20 @@ class CallAccounting {
     }
 
     /** Every answered call lands in the member's prompt log, without any step from the client. */
-    private PromptLogRow promptRow(GatewayService.PreparedCall call, String answer) {
+    private PromptLogRow promptRow(GatewayService.PreparedCall call, String answer, ContentRetention retention) {
         String prompt = call.call().messages().getLast().content();
         return promptLog.entryFor(call.route().memberId(), call.origin().channel(), call.sessionId(), call.context(),
-                prompt, answer);
+                prompt, answer, retention);
     }
 
-    private UsageRecord record(GatewayService.PreparedCall call, boolean stream, Answer answer, BigDecimal cost) {
+    private UsageRecord record(GatewayService.PreparedCall call, boolean stream, Answer answer, BigDecimal cost,
+                               ContentRetention retention) {
         return record(call.route(), call.type(), call.origin(), call.call(), stream, answer, cost,
-                elapsedMs(call.startNanos()));
+                elapsedMs(call.startNanos()), retention);
     }
 
     private UsageRecord record(MemberRoute route, RequestType type, CallOrigin origin, ChatCall call, boolean stream,
-                               Answer answer, BigDecimal cost, Integer latencyMs) {
-        ContentRetention retention = usageSettings.contentRetention();
+                               Answer answer, BigDecimal cost, Integer latencyMs, ContentRetention retention) {
         String prompt = call.messages().isEmpty() ? null : call.messages().getLast().content();
         TokenUsage usage = answer.usage();
         return new UsageRecord(OffsetDateTime.now(clock), route.memberId(), route.connection().settingId(),

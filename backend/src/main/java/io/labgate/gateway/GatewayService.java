@@ -16,7 +16,10 @@ import io.labgate.quota.QuotaExceededException;
 import io.labgate.quota.QuotaReservation;
 import io.labgate.quota.QuotaService;
 import io.labgate.ledger.CallLedger;
+import io.labgate.common.threads.WouldBlock;
+import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * One AI call from start to end: route, validate, reserve quota, call the provider, and hand the ending to
@@ -43,10 +47,15 @@ public class GatewayService {
     private final CallLedger ledger;
     private final BudgetCosts costs;
     private final int maxPromptChars;
+    private final ExecutorService virtualThreads;
+    private final CallMetrics metrics;
 
     GatewayService(MemberRouteResolver routes, QuotaService quota, TokenEstimator tokens,
                    Instance<ProviderAdapter> adapters, CallAccounting accounting, CallLedger ledger,
-                   BudgetCosts costs, LabgateConfig config) {
+                   BudgetCosts costs, LabgateConfig config, CallMetrics metrics,
+                   @VirtualThreads ExecutorService virtualThreads) {
+        this.metrics = metrics;
+        this.virtualThreads = virtualThreads;
         this.ledger = ledger;
         this.costs = costs;
         this.routes = routes;
@@ -86,19 +95,38 @@ public class GatewayService {
                 ? type.wireName() : request.context().trim());
     }
 
+    /** The whole answer, for a caller that may wait (a virtual thread). */
     public ChatResponse complete(PreparedCall prepared) {
-        ChatResult result;
+        return answer(prepared).await().indefinitely();
+    }
+
+    /**
+     * The whole answer, without holding a thread while the provider works (the adapter's wait is bounded). The
+     * answer is booked on the thread it arrives on — the event loop — unless a price or setting must be read
+     * first; failures are booked on a virtual thread (a rejected key is written down at once).
+     */
+    public Uni<ChatResponse> answer(PreparedCall prepared) {
+        Uni<ChatResult> result;
         try {
-            result = adapterFor(prepared.route().connection()).complete(prepared.route().connection(),
-                    prepared.call());
-        } catch (UpstreamException e) {
-            accounting.failed(prepared, false, e, null);
-            throw toApiError(e);
+            result = adapterFor(prepared.route().connection()).complete(prepared.route().connection(), prepared.call());
         } catch (RuntimeException e) {
-            accounting.failed(prepared, false, new UpstreamException(UpstreamException.Kind.MALFORMED, 0,
-                    "unexpected failure: " + e.getClass().getSimpleName()), null);
-            throw e;
+            result = Uni.createFrom().failure(e);
         }
+        return result.onItemOrFailure().transformToUni((answer, failure) -> failure == null
+                ? WouldBlock.orElseOn(virtualThreads, metrics::moved, () -> answered(prepared, answer))
+                : Uni.createFrom().<ChatResponse>emitter(e -> {
+                    if (failure instanceof UpstreamException upstream) {
+                        accounting.failed(prepared, false, upstream, null);
+                        e.fail(toApiError(upstream));
+                    } else {
+                        accounting.failed(prepared, false, new UpstreamException(UpstreamException.Kind.MALFORMED, 0,
+                                "unexpected failure: " + failure.getClass().getSimpleName()), null);
+                        e.fail(failure);
+                    }
+                }).runSubscriptionOn(virtualThreads));
+    }
+
+    private ChatResponse answered(PreparedCall prepared, ChatResult result) {
         TokenUsage usage = StreamTally.reportedOrCounted(result.usage(), prepared.estimatedPromptTokens(),
                 result.content(), tokens);
         BigDecimal cost = accounting.answered(prepared, false, new CallAccounting.Answer("ok", result.content(),

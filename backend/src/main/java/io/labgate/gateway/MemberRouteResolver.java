@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import io.labgate.common.threads.WouldBlock;
 import io.labgate.access.AccessRepository;
 import io.labgate.access.UserAiAccess;
 import io.labgate.budgets.MemberBudget;
@@ -58,6 +59,7 @@ public class MemberRouteResolver {
                 && cached.features().contains(type.feature())) {
             return cached.route();
         }
+        WouldBlock.ifOnEventLoop();
         return QuarkusTransaction.joiningExisting().call(() -> load(memberId, type));
     }
 

@@ -55,7 +55,7 @@ final class OpenAiSseStream extends GatewayStreamOutput {
                     ObjectNode usageChunk = chunk();
                     usageChunk.putArray("choices");
                     TokenUsage u = d.summary().usage();
-                    usageChunk.set("usage", OpenAiCompatResource.usage(json, u.promptTokens(),
+                    usageChunk.set("usage", OpenAiDialect.usage(json, u.promptTokens(),
                             u.completionTokens(), u.cachedTokens(), u.reasoningTokens()));
                     send(out, usageChunk);
                 }

@@ -1,5 +1,6 @@
 package io.labgate.ledger;
 
+import io.labgate.common.threads.WouldBlock;
 import io.agroal.api.AgroalDataSource;
 import io.labgate.analytics.UsageRollups;
 import io.labgate.common.config.LabgateConfig;
@@ -262,6 +263,7 @@ public class CallLedger implements PendingUsage {
         if (accepting()) {
             return;
         }
+        WouldBlock.ifOnEventLoop();
         long deadline = System.nanoTime() + admissionWaitNanos;
         while (System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));

@@ -1,10 +1,16 @@
 package io.labgate.pricing;
 
+import io.labgate.audit.AdminChange;
+import io.labgate.common.threads.WouldBlock;
 import io.labgate.providers.TokenUsage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,11 +32,10 @@ public class PricingService {
     private static final long CACHE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
     private final ModelPriceRepository repository;
-    private volatile java.util.List<PriceRow> cached = java.util.List.of();
-    private volatile long cachedAt;
+    /** Prices by provider and lower-case model name; with the moment they were read. */
+    private volatile Table table;
 
-    /** An immutable copy of a price for the in-memory table (entities must not leave their session). */
-    record PriceRow(String provider, String model, ModelPrice price) {
+    private record Table(Map<String, ModelPrice> byProviderAndModel, long readAt) {
     }
 
     PricingService(ModelPriceRepository repository) {
@@ -38,28 +43,38 @@ public class PricingService {
     }
 
     /** Forget the cached table once an admin change (a price, for instance) is committed. */
-    void onAdminChange(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                       io.labgate.audit.AdminChange change) {
-        cachedAt = 0;
+    void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
+        table = null;
     }
 
-    private java.util.List<PriceRow> table() {
+    private Map<String, ModelPrice> table() {
+        Table current = table;
         long now = System.nanoTime();
-        if (cachedAt == 0 || now - cachedAt > CACHE_NANOS) {
-            cached = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> repository.listAll().stream()
-                    .map(p -> {
-                        ModelPrice copy = new ModelPrice();
-                        copy.provider = p.provider;
-                        copy.model = p.model;
-                        copy.inputPerMtok = p.inputPerMtok;
-                        copy.outputPerMtok = p.outputPerMtok;
-                        copy.cachedInputPerMtok = p.cachedInputPerMtok;
-                        copy.cacheWritePerMtok = p.cacheWritePerMtok;
-                        return new PriceRow(p.provider, p.model.toLowerCase(Locale.ROOT), copy);
-                    }).toList());
-            cachedAt = now;
+        if (current != null && now - current.readAt() <= CACHE_NANOS) {
+            return current.byProviderAndModel();
         }
-        return cached;
+        WouldBlock.ifOnEventLoop();
+        // Immutable copies: entities must not leave their session.
+        Map<String, ModelPrice> read = QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, ModelPrice> rows = new HashMap<>();
+            for (ModelPrice p : repository.listAll()) {
+                ModelPrice copy = new ModelPrice();
+                copy.provider = p.provider;
+                copy.model = p.model;
+                copy.inputPerMtok = p.inputPerMtok;
+                copy.outputPerMtok = p.outputPerMtok;
+                copy.cachedInputPerMtok = p.cachedInputPerMtok;
+                copy.cacheWritePerMtok = p.cacheWritePerMtok;
+                rows.put(key(p.provider, p.model.toLowerCase(Locale.ROOT)), copy);
+            }
+            return Map.copyOf(rows);
+        });
+        table = new Table(read, now);
+        return read;
+    }
+
+    private static String key(String provider, String lowerCaseModel) {
+        return provider + '\u0000' + lowerCaseModel;
     }
 
     public Optional<BigDecimal> cost(String provider, String model, TokenUsage usage) {
@@ -74,11 +89,12 @@ public class PricingService {
             return Optional.empty();
         }
         String wanted = model.toLowerCase(Locale.ROOT);
+        Map<String, ModelPrice> prices = table();
+        ModelPrice exact = prices.get(key(provider, wanted));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
         Matcher snapshot = SNAPSHOT.matcher(wanted);
-        String base = snapshot.matches() ? snapshot.group(1) : null;
-        List<PriceRow> rows = table().stream().filter(row -> row.provider().equals(provider)).toList();
-        return rows.stream().filter(row -> row.model().equals(wanted)).findFirst()
-                .or(() -> rows.stream().filter(row -> row.model().equals(base)).findFirst())
-                .map(PriceRow::price);
+        return snapshot.matches() ? Optional.ofNullable(prices.get(key(provider, snapshot.group(1)))) : Optional.empty();
     }
 }

@@ -48,8 +48,7 @@ public class PromptLogService {
      * entry falls into one session per channel and day ({@code app-2026-11-25}, {@code api-2026-11-25}).
      */
     public PromptLogRow entryFor(long memberId, String source, String sessionId, String context, String prompt,
-                                 String response) {
-        ContentRetention retention = usageSettings.contentRetention();
+                                 String response, ContentRetention retention) {
         return new PromptLogRow(memberId, source,
                 sessionId != null && !sessionId.isBlank() ? sessionId : defaultSession(source),
                 context == null || context.isBlank() ? DEFAULT_CONTEXT : context,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.common.config.LabgateConfig;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.inject.Singleton;
 
@@ -34,8 +35,11 @@ public class GeminiChatAdapter extends JsonAdapterSupport {
     }
 
     @Override
-    public ChatResult complete(ProviderConnection connection, ChatCall call) {
-        JsonNode root = read(await(http.fetch(request(connection, call, false))));
+    public Uni<ChatResult> complete(ProviderConnection connection, ChatCall call) {
+        return answer(request(connection, call, false)).map(root -> result(root, call));
+    }
+
+    private ChatResult result(JsonNode root, ChatCall call) {
         JsonNode candidate = root.path("candidates").path(0);
         return new ChatResult(text(candidate), root.path("modelVersion").asText(call.model()),
                 usage(root.path("usageMetadata")), candidate.path("finishReason").asText(null));

@@ -22,13 +22,13 @@ abstract class JsonAdapterSupport implements ProviderAdapter {
                 .plus(config.providers().connectTimeout().multipliedBy(config.providers().maxRetries() + 1L));
     }
 
-    protected <T> T await(Uni<T> uni) {
-        try {
-            return uni.await().atMost(maxWait);
-        } catch (io.smallrye.mutiny.TimeoutException e) {
-            // The request was sent long ago: the provider may be doing (and billing) the work.
-            throw new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "no complete answer in time");
-        }
+    /** A whole answer's JSON body, or a TIMEOUT when none came in time (retries included). */
+    protected Uni<JsonNode> answer(ProviderHttp.Call call) {
+        return http.fetch(call)
+                .ifNoItem().after(maxWait).failWith(() -> new UpstreamException(UpstreamException.Kind.TIMEOUT, 0,
+                        // The request was sent long ago: the provider may be doing (and billing) the work.
+                        "no complete answer in time"))
+                .map(this::read);
     }
 
     protected JsonNode read(String body) {

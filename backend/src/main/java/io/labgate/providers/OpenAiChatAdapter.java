@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.common.config.LabgateConfig;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.inject.Singleton;
 
@@ -32,8 +33,11 @@ public class OpenAiChatAdapter extends JsonAdapterSupport {
     }
 
     @Override
-    public ChatResult complete(ProviderConnection connection, ChatCall call) {
-        JsonNode root = read(await(http.fetch(request(connection, call, false))));
+    public Uni<ChatResult> complete(ProviderConnection connection, ChatCall call) {
+        return answer(request(connection, call, false)).map(root -> result(root, call));
+    }
+
+    private ChatResult result(JsonNode root, ChatCall call) {
         JsonNode choice = root.path("choices").path(0);
         if (choice.isMissingNode()) {
             throw new UpstreamException(UpstreamException.Kind.MALFORMED, 200, "the answer has no choices");

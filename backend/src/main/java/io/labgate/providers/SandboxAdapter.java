@@ -1,6 +1,7 @@
 package io.labgate.providers;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ public class SandboxAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ChatResult complete(ProviderConnection connection, ChatCall call) {
+    public Uni<ChatResult> complete(ProviderConnection connection, ChatCall call) {
         String answer = answer(call);
-        return new ChatResult(answer, connection.modelName(), usage(call, answer), "stop");
+        return Uni.createFrom().item(new ChatResult(answer, connection.modelName(), usage(call, answer), "stop"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.labgate.quota;
 
+import io.labgate.common.threads.WouldBlock;
 import io.agroal.api.AgroalDataSource;
 import io.labgate.audit.AdminChange;
 import io.labgate.common.config.LabgateConfig;
@@ -95,10 +96,12 @@ public class Leases {
         Lease lease = held.computeIfAbsent(key, k -> new Lease(k, windowEnd));
         if (limit < lease.limit) {
             // Lowered since the lease was granted: what it holds may be more than the new limit allows.
+            WouldBlock.ifOnEventLoop();
             giveBack(lease);
         }
         lease.limit = limit;
         if (!lease.tryTake(need)) {
+            WouldBlock.ifOnEventLoop(); // nothing taken here yet: the caller gives back its other counters' takes
             takeGranting(lease, need);
         }
         if (lease.wantsRenewal() && lease.renewalQueued.compareAndSet(false, true)) {

@@ -1,5 +1,6 @@
 package io.labgate.usage;
 
+import io.labgate.common.threads.WouldBlock;
 import io.labgate.audit.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,7 @@ public class UsageSettings {
         if (cached != null && System.nanoTime() - readAt <= CACHE.toNanos()) {
             return cached;
         }
+        WouldBlock.ifOnEventLoop();
         return QuarkusTransaction.joiningExisting().call(() -> {
             ContentRetention read = stored("");
             retention = read;

@@ -178,7 +178,8 @@ class PromptLogResourceTest {
     @Test
     void theExportShowsTheModelAndTokensOfEachCallWhenTheyAreKnown() throws SQLException {
         Api.TestMember m = Api.newResearcher();
-        PromptLogRow call = promptLog.entryFor(m.id(), "app", "figures-1", "chatbot", "AHP란?", "쌍대비교입니다.")
+        PromptLogRow call = promptLog.entryFor(m.id(), "app", "figures-1", "chatbot", "AHP란?", "쌍대비교입니다.",
+                        io.labgate.usage.ContentRetention.FULL)
                 .withUsage("gpt-4.1-mini-2025-04-14", new TokenUsage(1200, 345, 0, 0, 0));
         try (Connection connection = dataSource.getConnection()) {
             PromptLogRow.insertAll(connection, List.of(call));
