@@ -66,7 +66,10 @@ test('a super-admin closes last month and downloads a statement PDF and the CSV;
   // The statement, its PDF, and the month's CSV.
   await row.getByRole('button', { name: /보기/ }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('table', { name: '요금제' }).getByText(`15/${days}일`)).toBeVisible();
+  // Basic for the first 15 days, premium for the rest (also 15 in a 30-day month: then both lines read 15/30).
+  const planLines = dialog.getByRole('table', { name: '요금제' });
+  await expect(planLines.getByText(`15/${days}일`).first()).toBeVisible();
+  await expect(planLines.getByText(`${days - 15}/${days}일`).last()).toBeVisible();
   await expect(dialog.getByText('가격 미등록 호출 1건은 비용에 포함되지 않습니다.')).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: 'e2e/artifacts/screens/billing-statement-390.png', fullPage: true });

@@ -101,25 +101,26 @@ ${Object.entries(an.tables).map(([name, t]) => `| \`${name}\` | ${t.rows.toLocal
 
 ` : ''}## Where the time goes, and what is next
 
-**How a call is metered now.** Quotas are leased budgets (docs/architecture.md, "Leased budgets"): a call reserves
-in memory against this replica's leases on its five counters (the member's day and month, the setting's hour, day
-and month — all set in this run) and PostgreSQL is asked only to renew a lease, a few times a second for a busy
-counter; the end of a call, its usage row and its prompt-log entry are booked by the ledger, one transaction per
-batch. The request body is read on the event loop before the call moves to its virtual thread. The "transactions
-per call" line above is the whole run's PostgreSQL work, grants and batches together.
+**How a call runs now.** A whole \`/v1\` answer never leaves the event loop that received it
+(docs/architecture.md, "A call, step by step"): the key, the member's route, the leases and the prices are in memory,
+the provider is called without a thread waiting for it, and the answer is booked and written where it arrives. Only
+a step that must read PostgreSQL moves to a virtual thread (\`labgate_gateway_moved\` counts them: a new key, a
+cache refresh, a lease that ran dry). Quotas are leased budgets: PostgreSQL is asked only to renew a lease, a few
+times a second for a busy counter; the end of a call, its usage row and its prompt-log entry are booked by the
+ledger, one transaction per batch. The "transactions per call" line above is the whole run's PostgreSQL work,
+grants and batches together. Streams still run on a virtual thread that waits for their end (frames are written by
+the event loop the provider's bytes arrive on).
 
-**What is left between these figures and the targets.** The added time at one connection is now the JVM's own
-request work (routing, JSON in and out, the upstream client's round trip through the event loop and back to the
-virtual thread), not PostgreSQL. Under load, the gateway has one core: the ledger's writer, lease renewals and GC
-share it with the calls, and PostgreSQL shares core 0 with the load generator and the stub, which is what bounds
-the rows per second the ledger can write in this set-up; above that rate new calls wait for room in the queue (up
-to 2 s, then 503 \`usage_log_backlog\`), which is most of the p99 of the 16–64-connection rows. The many-streams row is bound by per-frame work on one core. Stream frames are now written by the event loop
-the provider's bytes arrive on (no hop to the stream's virtual thread and back), the ledger adds each batch's
-analytics roll-ups in its transaction, and a member's call prices its most cost against their budget; these landed
-together and the 500-stream burst measured worse (on 2026-11-25: first-token p99 1,331 ms against 506 ms in the run before them)
-without them being measured apart in this run. Measured apart afterwards for the stream writes alone (the same
-500-stream burst, three rounds on a fresh app, the third shown): event-loop writes first-token p50 869 / p99 1,410 ms,
-the former per-frame hop 1,282 / 1,345 ms — no clear difference, while round one to round three fell from about
-3.9 s to 1.4 s (JIT warm-up). The burst is bound by each new call's own work on one core, not by frame writing.
-Next: profile a call's setup under the burst, then COPY instead of INSERT for the ledger's rows.
+**What is left between these figures and the targets.** Measured while this page was written (2026-12-08, the same
+set-up, sampled with JFR at 1 ms): at one connection LabGate spends about 0.1 ms of CPU per call on the event loop,
+yet adds about 0.5 ms or more. The rest is waiting, not LabGate's work; not measured apart, the likely parts are
+the two extra loopback hops between the cores (client and stub on core 0, LabGate on core 1, each waking an idle
+virtual CPU) and the stub's own timer (\`setTimeout(0)\` is at least 1 ms in Node), met at another phase. Under load (64 connections) the gateway's process used
+about 60 % of its core while PostgreSQL, the stub and the load generator filled core 0: in this set-up the rows
+per second the ledger can write on the shared core bound the throughput and the tail; above that rate new calls wait
+for room in the usage-log queue (up to 2 s, then 503 \`usage_log_backlog\`). The many-streams row starts 500
+streams in the same instant, so its first-token p99 is the setup of 500 calls queued on one core (each on its own
+virtual thread) plus the frames of the streams already running; it says how a burst is absorbed, not the time a
+stream adds at a steady 500 in flight. Next: the ledger's rows by COPY and fewer roll-up upserts per batch (the
+PostgreSQL work per call), streams on the event loop like whole answers, and a sustained-concurrency stream row.
 `);
