@@ -99,12 +99,17 @@ db_per_call=$(node -e "const [t0,r0]='$work_before'.split(' ').map(Number),[t1,r
 max_rss=$(sort -n "$work/rss.log" | tail -1 | awk '{printf "%d", $1/1024}')
 # Analytics: 10 M generated usage rows and their roll-ups in a PostgreSQL server of the system's (its own temporary
 # folder and port), the endpoint's queries timed. After the gateway run, which it would otherwise compete with.
+# BENCH_ANALYTICS=0 skips this step (about 6 minutes); the page then has no analytics section.
 cleanup
 pids=()
-"$root/scripts/ensure-postgres.sh"
-(cd "$root/backend" && ./mvnw -B -ntp -q test -Dtest=AnalyticsBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dlabgate.bench.out="$work/analytics.json")
+analytics=""
+if [ "${BENCH_ANALYTICS:-1}" = 1 ]; then
+  "$root/scripts/ensure-postgres.sh"
+  (cd "$root/backend" && ./mvnw -B -ntp -q test -Dtest=AnalyticsBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dlabgate.bench.out="$work/analytics.json")
+  analytics="$work/analytics.json"
+fi
 node "$root/scripts/bench/report.mjs" "$work/result.json" "$rows" "$requests" "$rss" "$db_per_call" "$max_rss" \
-  "$work/analytics.json" > "$root/docs/benchmarks.md"
+  $analytics > "$root/docs/benchmarks.md"
 echo "wrote docs/benchmarks.md"
 cat "$root/docs/benchmarks.md"
