@@ -113,7 +113,7 @@ the event loop the provider's bytes arrive on).
 
 **What is left between these figures and the targets.** Measured while this page was written (2026-12-08, the same
 set-up, sampled with JFR at 1 ms): at one connection LabGate spends about 0.1 ms of CPU per call on the event loop,
-yet adds about 0.5 ms or more. The rest is waiting, not LabGate's work; not measured apart, the likely parts are
+yet added 0.5–0.9 ms at p50 in quick runs of that day (and more in the table above, on a noisy machine). The rest is waiting, not LabGate's work; not measured apart, the likely parts are
 the two extra loopback hops between the cores (client and stub on core 0, LabGate on core 1, each waking an idle
 virtual CPU) and the stub's own timer (\`setTimeout(0)\` is at least 1 ms in Node), met at another phase. Under load (64 connections) the gateway's process used
 about 60 % of its core while PostgreSQL, the stub and the load generator filled core 0: in this set-up the rows
