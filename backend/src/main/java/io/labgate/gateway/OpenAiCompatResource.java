@@ -3,36 +3,22 @@ package io.labgate.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labgate.apikeys.ApiKeyService;
-import io.labgate.common.web.ClientAddress;
 import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.quota.QuotaExceededException;
-import io.labgate.common.error.RetryableApiException;
-import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.vertx.core.http.HttpServerRequest;
-import io.labgate.common.error.ApiError;
 import io.labgate.common.error.ApiExceptionMappers;
 import io.labgate.common.error.JsonBodyErrors;
-import io.labgate.common.error.ViolationCode;
-import io.labgate.common.error.ViolationPaths;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The OpenAI-compatible endpoint for members' own tools (notebooks, the OpenAI SDKs), authenticated by a

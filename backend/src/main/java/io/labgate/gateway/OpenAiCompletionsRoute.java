@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.ApiExceptionMappers;
 import io.labgate.common.threads.WouldBlock;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.vertx.core.buffer.Buffer;
@@ -87,13 +87,8 @@ class OpenAiCompletionsRoute {
     }
 
     private void fail(HttpServerResponse response, Throwable failure) {
-        ApiException error = failure instanceof ApiException api ? api : null;
-        if (error == null) {
-            LOG.errorf("Unexpected failure: %s", failure.getClass().getName());
-            LOG.debug("Unexpected failure", failure);
-            error = new ApiException(500, ErrorCode.INTERNAL_ERROR, "Internal error; it has been logged");
-        }
-        OpenAiDialect.Error openAi = dialect.error(error);
+        OpenAiDialect.Error openAi = dialect.error(failure instanceof ApiException api ? api
+                : ApiExceptionMappers.internalError(failure));
         send(response, openAi.status(), openAi.body(), openAi.retryAfterSeconds());
     }
 

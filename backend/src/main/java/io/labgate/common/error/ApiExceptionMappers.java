@@ -113,9 +113,14 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        return api(internalError(e));
+    }
+
+    /** A failure nobody expected: logged here (its class; the trace at debug), answered as a bare 500. */
+    public static ApiException internalError(Throwable e) {
         LOG.errorf("Unexpected failure: %s", e.getClass().getName());
         LOG.debug("Unexpected failure", e);
-        return api(new ApiException(500, ErrorCode.INTERNAL_ERROR, "Internal error; it has been logged"));
+        return new ApiException(500, ErrorCode.INTERNAL_ERROR, "Internal error; it has been logged");
     }
 
     private static String describe(int status) {
