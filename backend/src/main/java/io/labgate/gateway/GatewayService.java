@@ -164,13 +164,17 @@ public class GatewayService {
                 .onItem().transformToIterable(tally::accept);
 
         Multi<StreamItem> withSummary = Multi.createBy().concatenating().streams(body,
-                Multi.createFrom().deferred(() -> Multi.createFrom().item(() -> {
+                Multi.createFrom().deferred(() -> {
                     TokenUsage usage = tally.usage(tokens, prepared.estimatedPromptTokens(), true);
-                    BigDecimal cost = tally.end() ? accounting.answered(prepared, true, answer(prepared, tally,
-                                    "ok", usage, null)).map(CallAccounting.Settled::cost).orElse(null) : null;
-                    return (StreamItem) new StreamItem.Done(new StreamSummary(prepared.id(), tally.model(), usage, cost,
-                            tally.finishReason()));
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())));
+                    // Claimed once, here; only the booking after it may run again on a virtual thread (it reads
+                    // what it may have to wait for before it settles). At steady state it stays on the event loop.
+                    Uni<BigDecimal> cost = !tally.end() ? Uni.createFrom().nullItem()
+                            : WouldBlock.orElseOn(virtualThreads, metrics::moved, () -> accounting.answered(prepared,
+                                    true, answer(prepared, tally, "ok", usage, null))
+                                    .map(CallAccounting.Settled::cost).orElse(null));
+                    return cost.map(c -> (StreamItem) new StreamItem.Done(new StreamSummary(prepared.id(),
+                            tally.model(), usage, c, tally.finishReason()))).toMulti();
+                }));
 
         return withSummary
                 .onFailure().recoverWithMulti(failure -> Multi.createFrom().<StreamItem>item(() -> {
