@@ -1,5 +1,6 @@
 package io.labgate.alerts;
 
+import io.labgate.audit.AdminChange;
 import io.labgate.budgets.MemberBudget;
 import io.labgate.budgets.MemberSpend;
 import io.labgate.common.config.LabgateConfig;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Compares what is committed with the rules, and fires those whose thresholds are crossed
@@ -59,6 +62,16 @@ public class AlertEvaluator {
     private final AlertsConfig config;
     private final LabgateConfig labgate;
     private final Clock clock;
+    /**
+     * Which metrics have enabled rules, so a usage batch with none to check costs no transaction. Dropped on every
+     * admin change (on every replica); re-read after {@code ENABLED_TTL_NANOS} at most.
+     */
+    private volatile EnabledMetrics enabledMetrics;
+    private final AtomicLong ruleChanges = new AtomicLong();
+    private static final long ENABLED_TTL_NANOS = Duration.ofSeconds(30).toNanos();
+
+    private record EnabledMetrics(Set<String> metrics, long readAt) {
+    }
     /** Key rejections are evaluated off the call that saw them. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -75,6 +88,24 @@ public class AlertEvaluator {
         this.config = config;
         this.labgate = labgate;
         this.clock = clock;
+    }
+
+    void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
+        ruleChanges.incrementAndGet();
+        enabledMetrics = null;
+    }
+
+    /** Whether any of these metrics has an enabled rule; a read that raced a change is not kept. */
+    private boolean anyEnabled(Set<String> metrics) {
+        EnabledMetrics current = enabledMetrics;
+        if (current == null || System.nanoTime() - current.readAt() > ENABLED_TTL_NANOS) {
+            long changes = ruleChanges.get();
+            current = new EnabledMetrics(QuarkusTransaction.requiringNew().call(rules::enabledMetrics), System.nanoTime());
+            if (ruleChanges.get() == changes) {
+                enabledMetrics = current;
+            }
+        }
+        return current.metrics().stream().anyMatch(metrics::contains);
     }
 
     void onBooksWritten(@ObservesAsync BooksWritten written) {
@@ -99,7 +130,7 @@ public class AlertEvaluator {
 
     /** Members' tokens, requests and spend against their limits. */
     public void evaluateMembers(Collection<Long> memberIds) {
-        if (memberIds.isEmpty()) {
+        if (memberIds.isEmpty() || !anyEnabled(MEMBER_METRICS)) {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
@@ -190,7 +221,7 @@ public class AlertEvaluator {
 
     /** Provider settings' shared windows and error rates. */
     public void evaluateSettings(Collection<Long> settingIds) {
-        if (settingIds.isEmpty()) {
+        if (settingIds.isEmpty() || !anyEnabled(SETTING_METRICS)) {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);

@@ -6,9 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 @ApplicationScoped
 public class AlertRuleRepository implements PanacheRepository<AlertRule> {
+
+    /** The metrics that have at least one enabled rule. */
+    Set<String> enabledMetrics() {
+        return Set.copyOf(getEntityManager().createQuery(
+                "select distinct r.metric from AlertRule r where r.enabled = true", String.class).getResultList());
+    }
 
     List<AlertRule> listByName() {
         return list("select distinct r from AlertRule r left join fetch r.channels left join fetch r.plan"
