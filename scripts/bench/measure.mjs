@@ -186,7 +186,8 @@ async function inFlight(n) {
   return { calls: n, ok, p50_ms: ms(h, 50), p99_ms: ms(h, 99) };
 }
 
-// BENCH_ONLY=latency,throughput,spread,streaming,peer,many,inflight runs only those sections (for profiling one).
+// BENCH_ONLY=latency,throughput,spread,streaming,peer,many,inflight runs only those sections, when this script is run
+// by hand against a running LabGate to profile one (make bench runs them all: its report needs every section).
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wanted = (name) => only.length === 0 || only.includes(name);
 // Warm-up before any figure is taken (the JIT compiles the hot path under load), as the method in
