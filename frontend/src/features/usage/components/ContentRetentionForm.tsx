@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '@/components/States';
 import { useToast } from '@/components/Toasts';
@@ -17,9 +17,10 @@ export function ContentRetentionForm() {
   const save = useSaveUsageSettings();
   const toast = useToast();
   const id = useId();
-  const [choice, setChoice] = useState<ContentRetention | null>(null);
+  // What the admin picked, else the value in force: derived, so the form never shows a render with nothing chosen.
+  const [picked, setChoice] = useState<ContentRetention | null>(null);
   const current = settings.data?.content_retention;
-  useEffect(() => { if (current) setChoice(current); }, [current]);
+  const choice = picked ?? current ?? null;
 
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
