@@ -108,12 +108,14 @@ a step that must read PostgreSQL moves to a virtual thread (\`labgate_gateway_mo
 cache refresh, a lease that ran dry). Quotas are leased budgets: PostgreSQL is asked only to renew a lease, a few
 times a second for a busy counter; the end of a call, its usage row and its prompt-log entry are booked by the
 ledger, one transaction per batch. The "transactions per call" line above is the whole run's PostgreSQL work,
-grants and batches together. Streams still run on a virtual thread that waits for their end (frames are written by
-the event loop the provider's bytes arrive on).
+grants and batches together. Streams still run on a virtual thread that waits for their end (frames are written, and
+a finished stream is booked, by the event loop the provider's bytes arrive on). After a usage batch, alert rules are
+evaluated only when some rule is enabled (none in this run).
 
 **What is left between these figures and the targets.** Measured while this page was written (2026-12-08, the same
 set-up, sampled with JFR at 1 ms): at one connection LabGate spends about 0.1 ms of CPU per call on the event loop,
-yet added 0.5–0.9 ms at p50 in quick runs of that day (and more in the table above, on a noisy machine). The rest is waiting, not LabGate's work; not measured apart, the likely parts are
+yet adds more than that (0.42 ms at p50 in the run of 2026-12-08; 0.5–0.9 ms in quick runs that day, and 2.1 ms in a
+run earlier that day while the machine was noisy). The rest is waiting, not LabGate's work; not measured apart, the likely parts are
 the two extra loopback hops between the cores (client and stub on core 0, LabGate on core 1, each waking an idle
 virtual CPU) and the stub's own timer (\`setTimeout(0)\` is at least 1 ms in Node), met at another phase. Under load (64 connections) the gateway's process used
 about 60 % of its core while PostgreSQL, the stub and the load generator filled core 0: in this set-up the rows
