@@ -33,9 +33,11 @@ peer_port=${BENCH_PEER_PORT:-18787}
 taskset -c 1 node "$root/scripts/bench/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$peer_port" \
   > "$work/peer.log" 2>&1 &
 pids+=($!)
-LABGATE_DATA_DIR="$work/data" LABGATE_DB_PORT=$db_port LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
+# The heap the gateway needs (its live set is about 100 MB), grown from small; glibc's malloc arenas capped as in the
+# container (deploy/kubernetes/base/kustomization.yaml).
+MALLOC_ARENA_MAX=2 LABGATE_DATA_DIR="$work/data" LABGATE_DB_PORT=$db_port LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
   QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
-  taskset -c 1 "$JAVA_HOME/bin/java" -Xmx384m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms64m -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 gw_pid=$!
 pids+=($gw_pid)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gw_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

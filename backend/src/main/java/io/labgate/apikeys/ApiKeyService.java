@@ -1,12 +1,12 @@
 package io.labgate.apikeys;
 
-import io.labgate.common.threads.WouldBlock;
+import io.labgate.common.cache.ReadCache;
 import io.labgate.audit.AdminChange;
 import io.labgate.audit.ChangeBroadcast;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.members.MemberRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,7 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Member API keys: {@code lg-} + 32 random bytes (base64url). Shown once; stored as SHA-256 (keys are
@@ -38,21 +38,23 @@ public class ApiKeyService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Revocations and admin changes reach every replica at once (ChangeBroadcast); this only bounds a miss. */
-    private static final long CACHE_NANOS = Duration.ofSeconds(30).toNanos();
+    /** Revocations and admin changes reach every replica at once (ChangeBroadcast); these only bound a miss. */
+    private static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    private static final Duration EXPIRE_AFTER = Duration.ofMinutes(2);
 
     private final MemberApiKeyRepository repository;
     private final MemberRepository members;
     private final Clock clock;
     private final ChangeBroadcast broadcast;
-    /** Recently verified keys by hash, so a notebook's burst of calls costs one lookup. */
-    private final Map<String, VerifiedKey> verified = new ConcurrentHashMap<>();
+    /** Live keys by hash, so a notebook's burst of calls costs one lookup (and its last use is noted there). */
+    private final ReadCache<String, VerifiedKey> verified;
 
-    private record VerifiedKey(long keyId, long memberId, long at) {
+    private record VerifiedKey(long keyId, long memberId) {
     }
 
     ApiKeyService(MemberApiKeyRepository repository, MemberRepository members, Clock clock,
-                  ChangeBroadcast broadcast) {
+                  ChangeBroadcast broadcast, @VirtualThreads ExecutorService virtualThreads) {
+        this.verified = ReadCache.ofDatabase(REFRESH_AFTER, EXPIRE_AFTER, 100_000, virtualThreads, this::live);
         this.broadcast = broadcast;
         this.repository = repository;
         this.members = members;
@@ -90,7 +92,7 @@ public class ApiKeyService {
                 .orElseThrow(() -> ApiException.notFound("api_key", keyId));
         key.revokedAt = OffsetDateTime.now(clock);
         // Refused on this replica at once; every other replica hears of it when this transaction commits.
-        verified.values().removeIf(v -> v.keyId() == keyId);
+        verified.forgetIf(v -> v.keyId() == keyId);
         broadcast.publish("api_key.revoke", "member_api_key", keyId);
     }
 
@@ -104,23 +106,21 @@ public class ApiKeyService {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        String hash = hash(presented);
-        VerifiedKey cached = verified.get(hash);
-        if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
-            return Optional.of(cached.memberId());
-        }
-        WouldBlock.ifOnEventLoop();
-        Optional<VerifiedKey> found = QuarkusTransaction.joiningExisting().call(() -> repository.activeByHash(hash)
+        return Optional.ofNullable(verified.get(hash(presented))).map(VerifiedKey::memberId);
+    }
+
+    /** The live key with this hash, of an active member, noting its use (to the minute); null if there is none. */
+    private VerifiedKey live(String hash) {
+        return repository.activeByHash(hash)
                 .filter(k -> k.member.isActive)
                 .map(k -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     if (k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
                         k.lastUsedAt = now;
                     }
-                    return new VerifiedKey(k.id, k.member.id, System.nanoTime());
-                }));
-        found.ifPresentOrElse(v -> verified.put(hash, v), () -> verified.remove(hash));
-        return found.map(VerifiedKey::memberId);
+                    return new VerifiedKey(k.id, k.member.id);
+                })
+                .orElse(null);
     }
 
     static String hash(String key) {

@@ -1,49 +1,54 @@
 package io.labgate.gateway;
 
-import io.labgate.common.threads.WouldBlock;
 import io.labgate.access.AccessRepository;
 import io.labgate.access.UserAiAccess;
+import io.labgate.audit.AdminChange;
 import io.labgate.budgets.MemberBudget;
+import io.labgate.common.cache.ReadCache;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
+import io.labgate.common.threads.WouldBlock;
 import io.labgate.plans.Plan;
 import io.labgate.plans.PlanRepository;
 import io.labgate.providers.AiSetting;
 import io.labgate.providers.AiSettingService;
 import io.labgate.quota.QuotaService;
-import jakarta.enterprise.context.ApplicationScoped;
-import io.labgate.audit.AdminChange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.virtual.threads.VirtualThreads;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Checks that a member may use a feature now, and says exactly why not when they may not. Routes that pass
  * are kept (every call needs one; they change only when an admin changes something): an admin change drops
- * them on every replica when it commits (ChangeBroadcast); {@code ROUTE_TTL} only bounds a missed notice.
+ * them on every replica when it commits (ChangeBroadcast); the cache's ages only bound a missed notice.
  */
 @ApplicationScoped
 public class MemberRouteResolver {
 
-    private static final long ROUTE_TTL_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    private static final Duration EXPIRE_AFTER = Duration.ofMinutes(2);
 
     private final AccessRepository accessRepository;
     private final PlanRepository plans;
     private final AiSettingService settings;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Members' routes that passed the checks; a member who may not call has none here. */
+    private final ReadCache<Long, Cached> cache;
 
     /** A route that passed the checks, with what the feature check needs. */
-    private record Cached(MemberRoute route, List<String> features, long loadedAt) {
+    private record Cached(MemberRoute route, List<String> features) {
     }
 
-    MemberRouteResolver(AccessRepository accessRepository, PlanRepository plans, AiSettingService settings) {
+    MemberRouteResolver(AccessRepository accessRepository, PlanRepository plans, AiSettingService settings,
+                        @VirtualThreads ExecutorService virtualThreads) {
+        this.cache = ReadCache.ofDatabase(REFRESH_AFTER, EXPIRE_AFTER, 100_000, virtualThreads, this::passing);
         this.accessRepository = accessRepository;
         this.plans = plans;
         this.settings = settings;
@@ -55,15 +60,25 @@ public class MemberRouteResolver {
 
     public MemberRoute resolve(long memberId, RequestType type) {
         Cached cached = cache.get(memberId);
-        if (cached != null && System.nanoTime() - cached.loadedAt() < ROUTE_TTL_NANOS
-                && cached.features().contains(type.feature())) {
+        if (cached != null && cached.features().contains(type.feature())) {
             return cached.route();
         }
+        // Refused: read again, to say exactly why.
         WouldBlock.ifOnEventLoop();
-        return QuarkusTransaction.joiningExisting().call(() -> load(memberId, type));
+        return QuarkusTransaction.joiningExisting().call(() -> load(memberId, type)).route();
     }
 
-    private MemberRoute load(long memberId, RequestType type) {
+    /** The member's route when it passes the checks that do not depend on the feature; null when it does not. */
+    private Cached passing(long memberId) {
+        try {
+            return load(memberId, null);
+        } catch (ApiException refused) {
+            return null;
+        }
+    }
+
+    /** The route, or the first reason the member may not call ({@code type} null: for any feature of the plan). */
+    private Cached load(long memberId, RequestType type) {
         UserAiAccess access = accessRepository.findByMember(memberId).orElseThrow(() ->
                 new ApiException(403, "no_access", "AI features have not been assigned to you yet; ask the administrator"));
         if (!access.isEnabled) {
@@ -73,7 +88,7 @@ public class MemberRouteResolver {
             throw new ApiException(403, "account_inactive", "Your account is deactivated");
         }
         Plan plan = access.plan;
-        if (!plan.includes(type.feature())) {
+        if (type != null && !plan.includes(type.feature())) {
             List<String> includedIn = plans.listAll().stream()
                     .filter(p -> p.isActive && p.includes(type.feature()))
                     .sorted(Comparator.comparing(p -> p.monthlyCost))
@@ -97,7 +112,6 @@ public class MemberRouteResolver {
         MemberRoute route = new MemberRoute(memberId, access.id, plan.id, settings.connection(setting.id),
                 setting.maxTokens, setting.temperature, new QuotaService.Limits(plan.monthlyTokenLimit,
                 plan.dailyRequestLimit, setting.hourlyLimit, setting.dailyLimit, setting.monthlyLimit, budgetMicros));
-        cache.put(memberId, new Cached(route, List.copyOf(plan.features), System.nanoTime()));
-        return route;
+        return new Cached(route, List.copyOf(plan.features));
     }
 }

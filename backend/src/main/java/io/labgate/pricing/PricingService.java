@@ -1,18 +1,20 @@
 package io.labgate.pricing;
 
 import io.labgate.audit.AdminChange;
-import io.labgate.common.threads.WouldBlock;
+import io.labgate.common.cache.ReadCache;
 import io.labgate.providers.TokenUsage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * suffix ({@code -2025-08-07}, {@code -20250807}, {@code -latest}: gpt-4o-mini-2024-07-18 costs what gpt-4o-mini
  * costs). Nothing else matches — gpt-5-pro is not gpt-5, gpt-4o-audio-preview is not gpt-4o — and no match means
  * the cost is unknown, never silently zero or another model's price. The sandbox provider is free. The table is
- * small and read on every call, so it is held in memory for 30 s (a change made on this replica applies at once).
+ * small and read on every call, so it is held in memory, dropped by every admin change (on every replica) and read again in the background every 30 s.
  */
 @ApplicationScoped
 public class PricingService {
@@ -29,48 +31,41 @@ public class PricingService {
     /** A snapshot's id: the model's name and one date or version suffix. */
     private static final Pattern SNAPSHOT = Pattern.compile("(.+)-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)");
 
-    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+    private static final String TABLE = "prices";
 
     private final ModelPriceRepository repository;
-    /** Prices by provider and lower-case model name; with the moment they were read. */
-    private volatile Table table;
+    /** Prices by provider and lower-case model name. */
+    private final ReadCache<String, Map<String, ModelPrice>> table;
 
-    private record Table(Map<String, ModelPrice> byProviderAndModel, long readAt) {
-    }
-
-    PricingService(ModelPriceRepository repository) {
+    PricingService(ModelPriceRepository repository, @VirtualThreads ExecutorService virtualThreads) {
         this.repository = repository;
+        this.table = ReadCache.ofDatabase(Duration.ofSeconds(30), Duration.ofMinutes(2), 1, virtualThreads,
+                ignored -> read());
     }
 
     /** Forget the cached table once an admin change (a price, for instance) is committed. */
     void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
-        table = null;
+        table.clear();
     }
 
     private Map<String, ModelPrice> table() {
-        Table current = table;
-        long now = System.nanoTime();
-        if (current != null && now - current.readAt() <= CACHE_NANOS) {
-            return current.byProviderAndModel();
+        return table.get(TABLE);
+    }
+
+    /** Immutable copies: entities must not leave their session. */
+    private Map<String, ModelPrice> read() {
+        Map<String, ModelPrice> rows = new HashMap<>();
+        for (ModelPrice p : repository.listAll()) {
+            ModelPrice copy = new ModelPrice();
+            copy.provider = p.provider;
+            copy.model = p.model;
+            copy.inputPerMtok = p.inputPerMtok;
+            copy.outputPerMtok = p.outputPerMtok;
+            copy.cachedInputPerMtok = p.cachedInputPerMtok;
+            copy.cacheWritePerMtok = p.cacheWritePerMtok;
+            rows.put(key(p.provider, p.model.toLowerCase(Locale.ROOT)), copy);
         }
-        WouldBlock.ifOnEventLoop();
-        // Immutable copies: entities must not leave their session.
-        Map<String, ModelPrice> read = QuarkusTransaction.joiningExisting().call(() -> {
-            Map<String, ModelPrice> rows = new HashMap<>();
-            for (ModelPrice p : repository.listAll()) {
-                ModelPrice copy = new ModelPrice();
-                copy.provider = p.provider;
-                copy.model = p.model;
-                copy.inputPerMtok = p.inputPerMtok;
-                copy.outputPerMtok = p.outputPerMtok;
-                copy.cachedInputPerMtok = p.cachedInputPerMtok;
-                copy.cacheWritePerMtok = p.cacheWritePerMtok;
-                rows.put(key(p.provider, p.model.toLowerCase(Locale.ROOT)), copy);
-            }
-            return Map.copyOf(rows);
-        });
-        table = new Table(read, now);
-        return read;
+        return Map.copyOf(rows);
     }
 
     private static String key(String provider, String lowerCaseModel) {

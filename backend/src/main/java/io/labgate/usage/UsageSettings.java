@@ -1,55 +1,48 @@
 package io.labgate.usage;
 
-import io.labgate.common.threads.WouldBlock;
+import io.labgate.common.cache.ReadCache;
 import io.labgate.audit.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.labgate.audit.AdminChange;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Admin-editable settings of usage logging. Read often (every call), changed rarely: cached, dropped when an
- * admin change commits on any replica (ChangeBroadcast), and re-read after a few seconds in any case.
+ * admin change commits on any replica (ChangeBroadcast), and re-read in the background every few seconds in any
+ * case (a call never waits for that).
  */
 @ApplicationScoped
 public class UsageSettings {
 
-    private static final Duration CACHE = Duration.ofSeconds(5);
+    private static final String CONTENT_RETENTION = "content_retention";
 
     private final EntityManager em;
     private final AuditService audit;
-    private volatile ContentRetention retention;
-    private volatile long readAt;
+    private final ReadCache<String, ContentRetention> retention;
 
-    UsageSettings(EntityManager em, AuditService audit) {
+    UsageSettings(EntityManager em, AuditService audit, @VirtualThreads ExecutorService virtualThreads) {
         this.em = em;
         this.audit = audit;
+        this.retention = ReadCache.ofDatabase(Duration.ofSeconds(5), Duration.ofMinutes(1), 1, virtualThreads,
+                ignored -> stored(""));
     }
 
-    /** Every call asks; the database is read only when the cached value is older than {@code CACHE}. */
+    /** Every call asks; the database is read only when nothing is kept (at start, after an admin change). */
     public ContentRetention contentRetention() {
-        ContentRetention cached = retention;
-        if (cached != null && System.nanoTime() - readAt <= CACHE.toNanos()) {
-            return cached;
-        }
-        WouldBlock.ifOnEventLoop();
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            ContentRetention read = stored("");
-            retention = read;
-            readAt = System.nanoTime();
-            return read;
-        });
+        return retention.get(CONTENT_RETENTION);
     }
 
     /** An admin change (here or on another replica) is seen at the next call. */
     void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
-        retention = null;
+        retention.clear();
     }
 
     /**
@@ -60,8 +53,6 @@ public class UsageSettings {
     public void setContentRetention(ContentRetention value) {
         String before = stored(" FOR UPDATE").wireName();
         if (before.equals(value.wireName())) {
-            retention = value;
-            readAt = System.nanoTime();
             return;
         }
         em.createNativeQuery("""
@@ -69,8 +60,6 @@ public class UsageSettings {
                         ON CONFLICT (key) DO UPDATE SET value = :v, updated_at = now()
                         """)
                 .setParameter("v", value.wireName()).executeUpdate();
-        retention = value;
-        readAt = System.nanoTime();
         audit.record("usage_settings.update", "usage_settings", null, java.util.Map.of("content_retention", before),
                 java.util.Map.of("content_retention", value.wireName()));
     }
