@@ -71,6 +71,14 @@ slow_member=$(api -X POST "$base/api/admin/members" -d '{"username":"slowbencher
 api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$slow_member,\"ai_plan_id\":$plan,\"ai_settings_id\":$slow_setting}" >/dev/null
 TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"slowbencher","password":"bench-password-2"}' | json .access_token)
 slow_key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+# A third researcher whose provider streams as the issue's upstream did: 64 deltas 20 ms apart (the model's name
+# tells the stub), for the sustained-streams row.
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
+paced_setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench paced stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$stub_port/v1\",\"model_name\":\"bench-model-gap20\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
+paced_member=$(api -X POST "$base/api/admin/members" -d '{"username":"pacedbencher","email":"paced@lab.example","password":"bench-password-3","role":"researcher"}' | json .id)
+api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$paced_member,\"ai_plan_id\":$plan,\"ai_settings_id\":$paced_setting}" >/dev/null
+TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"pacedbencher","password":"bench-password-3"}' | json .access_token)
+paced_key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
 # LabGate's resident memory, sampled through the whole run.
 (while kill -0 "$gw_pid" 2>/dev/null; do ps -o rss= -p "$gw_pid"; sleep 0.2; done > "$work/rss.log") &
 
@@ -87,7 +95,7 @@ requests_before=$(sql "select coalesce(sum(requests_today), 0) from user_ai_acce
 
 peer_version=$(node -p "require('$root/scripts/bench/node_modules/@portkey-ai/gateway/package.json').version")
 GATEWAY_URL=$base DIRECT_URL="http://127.0.0.1:$stub_port" API_KEY=$key API_KEYS="${many_keys%,}" \
-  PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" SLOW_API_KEY=$slow_key \
+  PEER_URL="http://127.0.0.1:$peer_port" PEER_NAME="Portkey OSS gateway $peer_version" SLOW_API_KEY=$slow_key PACED_API_KEY=$paced_key \
   taskset -c 0 node "$root/scripts/bench/measure.mjs" > "$work/result.json"
 
 # Log parity: every 2xx through the gateway has its usage_logs row once the ledger drained.

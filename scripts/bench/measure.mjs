@@ -132,15 +132,14 @@ async function peerResult() {
     added_p99_ms: +(ms(g, 99) - ms(d, 99)).toFixed(3), throughput: rows };
 }
 
-/** n streams at once, through LabGate and directly: time to first token and frames that did not arrive. */
-async function manyStreams(n) {
-  const wide = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-  const one = (base, headers) => new Promise((resolve) => {
+/** One stream on its own connection: complete (ended with [DONE])? time to the first delta, deltas received. */
+function openStream(wide, base, headers, payload) {
+  return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     let first = null;
     let seen = '';
     const req = http.request(`${base}/v1/chat/completions`, { method: 'POST', agent: wide,
-      headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(streamBody) } }, (res) => {
+      headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (c) => {
         seen += c;
@@ -150,10 +149,15 @@ async function manyStreams(n) {
         ttft: first === null ? null : Number(first - start) / 1e6, deltas: (seen.match(/"content":"w\d+ "/g) ?? []).length }));
     });
     req.on('error', () => resolve({ ok: false, ttft: null, deltas: 0 }));
-    req.end(streamBody);
+    req.end(payload);
   });
+}
+
+/** n streams at once, through LabGate and directly: time to first token and frames that did not arrive. */
+async function manyStreams(n) {
+  const wide = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const run = async (base, headers) => {
-    const results = await Promise.all(Array.from({ length: n }, () => one(base, headers)));
+    const results = await Promise.all(Array.from({ length: n }, () => openStream(wide, base, headers, streamBody)));
     const h = histogram();
     results.filter((r) => r.ttft !== null).forEach((r) => h.recordValue(Math.round(r.ttft * 1000)));
     return { ok: results.filter((r) => r.ok).length, lost: results.reduce((sum, r) => sum + (64 - Math.min(64, r.deltas)), 0), h };
@@ -163,6 +167,44 @@ async function manyStreams(n) {
   wide.destroy();
   return { streams: n, gateway_ok: g.ok, gateway_lost_frames: g.lost, direct_ttft_p99_ms: ms(d.h, 99),
     gateway_ttft_p50_ms: ms(g.h, 50), gateway_ttft_p99_ms: ms(g.h, 99), added_ttft_p99_ms: +(ms(g.h, 99) - ms(d.h, 99)).toFixed(3) };
+}
+
+/**
+ * n streams kept in flight for `seconds` (each one that ends is followed by the next), through LabGate and directly,
+ * against the paced setting (PACED_API_KEY: 64 deltas `gapMs` apart, the issue's upstream): time to first token
+ * of the streams started after the ramp (the first stream's length), and frames that did not arrive.
+ */
+async function sustainedStreams(n, seconds, gapMs) {
+  const pacedKey = process.env.PACED_API_KEY;
+  if (!pacedKey) return null;
+  const payload = streamBody.replace('"bench-model"', `"bench-model-gap${gapMs}"`);
+  const rampMs = 66 * gapMs;
+  const run = async (base, headers) => {
+    const wide = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    const h = histogram();
+    let ok = 0;
+    let failed = 0;
+    let lost = 0;
+    const start = Date.now();
+    await Promise.all(Array.from({ length: n }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, (i * rampMs) / n));
+      while (Date.now() - start < seconds * 1000) {
+        const begun = Date.now();
+        const r = await openStream(wide, base, headers, payload);
+        if (r.ok) ok++; else failed++;
+        lost += 64 - Math.min(64, r.deltas);
+        if (begun - start >= rampMs && r.ttft !== null) h.recordValue(Math.round(r.ttft * 1000));
+      }
+    }));
+    wide.destroy();
+    return { ok, failed, lost, h };
+  };
+  const d = await run(direct, {});
+  const g = await run(gateway, { authorization: `Bearer ${pacedKey}` });
+  return { streams: n, seconds, gap_ms: gapMs, gateway_ok: g.ok, gateway_failed: g.failed, gateway_lost_frames: g.lost,
+    direct_ok: d.ok, direct_ttft_p50_ms: ms(d.h, 50), direct_ttft_p99_ms: ms(d.h, 99),
+    gateway_ttft_p50_ms: ms(g.h, 50), gateway_ttft_p99_ms: ms(g.h, 99),
+    added_ttft_p50_ms: +(ms(g.h, 50) - ms(d.h, 50)).toFixed(3), added_ttft_p99_ms: +(ms(g.h, 99) - ms(d.h, 99)).toFixed(3) };
 }
 
 /** n calls at once against an upstream that takes its time (SLOW_API_KEY's setting): all answered? how long? */
@@ -186,7 +228,7 @@ async function inFlight(n) {
   return { calls: n, ok, p50_ms: ms(h, 50), p99_ms: ms(h, 99) };
 }
 
-// BENCH_ONLY=latency,throughput,spread,streaming,peer,many,inflight runs only those sections, when this script is run
+// BENCH_ONLY=latency,throughput,spread,streaming,peer,many,sustained,inflight runs only those sections, when this script is run
 // by hand against a running LabGate to profile one (make bench runs them all: its report needs every section).
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -202,10 +244,12 @@ const gatewayOk = (warmed ? warmed.total - warmed.errors : 0) + (latencyResult ?
   + (streamingResult ? 10 + streamingResult.samples : 0);
 const peerMeasured = wanted('peer') ? await peerResult() : null;
 const manyStreamsResult = wanted('many') ? await manyStreams(Number(process.env.MANY_STREAMS ?? 500)) : null;
+const sustainedResult = wanted('sustained') ? await sustainedStreams(Number(process.env.MANY_STREAMS ?? 500),
+  Number(process.env.SUSTAINED_S ?? 20), Number(process.env.PACED_GAP_MS ?? 20)) : null;
 const inFlightResult = wanted('inflight') ? await inFlight(Number(process.env.IN_FLIGHT ?? 1500)) : null;
-const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0)
+const allOk = gatewayOk + (manyStreamsResult?.gateway_ok ?? 0) + (sustainedResult?.gateway_ok ?? 0) + (inFlightResult?.ok ?? 0)
   + (spreadResult ? spreadResult.total - spreadResult.errors : 0);
 const result = { warmup_s: warmup, added_latency: latencyResult, throughput: throughputResult, spread: spreadResult, streaming: streamingResult, gateway_ok_calls: allOk, peer: peerMeasured,
-  many_streams: manyStreamsResult, in_flight: inFlightResult };
+  many_streams: manyStreamsResult, sustained_streams: sustainedResult, in_flight: inFlightResult };
 console.log(JSON.stringify(result, null, 2));
 agent.destroy();

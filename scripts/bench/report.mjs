@@ -53,6 +53,18 @@ ${r.many_streams ? `## ${r.many_streams.streams} concurrent streams (64 deltas 5
 | LabGate time to first token p50 / p99 | ${r.many_streams.gateway_ttft_p50_ms} ms / ${r.many_streams.gateway_ttft_p99_ms} ms |
 | **added time to first token p99** | **${ok(r.many_streams.added_ttft_p99_ms, 1)} ms** |
 ` : ''}
+${r.sustained_streams ? `## ${r.sustained_streams.streams} streams kept in flight (64 deltas ${r.sustained_streams.gap_ms} ms apart, ${r.sustained_streams.seconds} s)
+
+The issue's upstream (a delta every ${r.sustained_streams.gap_ms} ms): each of ${r.sustained_streams.streams} clients starts its next stream when the last one ends, the
+first ones spread over one stream's length; time to first token of the streams started after that ramp.
+
+| | directly | through LabGate |
+|---|---|---|
+| streams completed | ${r.sustained_streams.direct_ok} | ${r.sustained_streams.gateway_ok} (${r.sustained_streams.gateway_failed} failed) |
+| time to first token p50 / p99 | ${r.sustained_streams.direct_ttft_p50_ms} ms / ${r.sustained_streams.direct_ttft_p99_ms} ms | ${r.sustained_streams.gateway_ttft_p50_ms} ms / ${r.sustained_streams.gateway_ttft_p99_ms} ms |
+| frames lost | | ${r.sustained_streams.gateway_lost_frames} |
+| **added time to first token p50 / p99** | | **${r.sustained_streams.added_ttft_p50_ms} ms / ${ok(r.sustained_streams.added_ttft_p99_ms, 1)} ms** |
+` : ''}
 ${r.in_flight ? `## ${r.in_flight.calls} calls in flight (upstream answering after 1.5 s)
 
 ${r.in_flight.ok} of ${r.in_flight.calls} answered; latency p50 ${r.in_flight.p50_ms} ms, p99 ${r.in_flight.p99_ms} ms. Highest resident

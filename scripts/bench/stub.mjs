@@ -1,5 +1,6 @@
 // A stub OpenAI-compatible upstream for the benchmark: chat completions (JSON, or SSE with a role chunk,
-// N deltas `gapMs` apart, a usage chunk and [DONE]) and a models list. Fixed latency via LATENCY_MS.
+// N deltas `gapMs` apart, a usage chunk and [DONE]) and a models list. Fixed latency via LATENCY_MS. A model named
+// `…-gap<ms>` streams its deltas that many ms apart instead.
 import http from 'node:http';
 
 const port = Number(process.env.STUB_PORT ?? 18099);
@@ -23,6 +24,8 @@ http.createServer((req, res) => {
       return res.end('{"object":"list","data":[{"id":"bench-model","object":"model"}]}');
     }
     const stream = body.includes('"stream":true');
+    const paced = /"model":"[^"]*-gap(\d+)"/.exec(body);
+    const gap = paced ? Number(paced[1]) : gapMs;
     setTimeout(() => {
       if (!stream) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -35,7 +38,7 @@ http.createServer((req, res) => {
         if (i < deltas) {
           res.write(chunk({ content: `w${i} ` }));
           i++;
-          return setTimeout(tick, gapMs);
+          return setTimeout(tick, gap);
         }
         res.write(chunk({}, 'stop'));
         res.write(`data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', model: 'bench-model', choices: [], usage: { prompt_tokens: 20, completion_tokens: deltas, total_tokens: 20 + deltas } })}\n\n`);

@@ -16,6 +16,7 @@ import io.labgate.quota.QuotaExceededException;
 import io.labgate.quota.QuotaReservation;
 import io.labgate.quota.QuotaService;
 import io.labgate.ledger.CallLedger;
+import io.labgate.common.threads.ContextFree;
 import io.labgate.common.threads.WouldBlock;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Multi;
@@ -157,6 +158,10 @@ public class GatewayService {
      * the member going away — accounts for the call; the others find it ended and change nothing.
      */
     public Multi<StreamItem> stream(PreparedCall prepared) {
+        return ContextFree.build(() -> streamOf(prepared));
+    }
+
+    private Multi<StreamItem> streamOf(PreparedCall prepared) {
         ProviderConnection connection = prepared.route().connection();
         StreamTally tally = new StreamTally(connection.modelName());
 

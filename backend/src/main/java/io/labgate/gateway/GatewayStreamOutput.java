@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import io.labgate.common.threads.ContextFree;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +48,7 @@ abstract class GatewayStreamOutput implements StreamingOutput {
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
         // Items already recover provider failures into a Failed item; anything else still ends the stream.
-        subscription.set(items.subscribe().with(item -> {
+        subscription.set(ContextFree.build(() -> items.subscribe().with(item -> {
             if (!send(item(item))) {
                 clientGone.set(true);
                 cancel(subscription);
@@ -56,7 +57,7 @@ abstract class GatewayStreamOutput implements StreamingOutput {
         }, failure -> {
             LOG.errorf("Gateway stream failed unexpectedly: %s", failure.getClass().getSimpleName());
             finish(ended);
-        }, () -> finish(ended)));
+        }, () -> finish(ended))));
         try {
             while (true) {
                 try {

@@ -3,6 +3,7 @@ package io.labgate.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.config.LabgateConfig;
+import io.labgate.common.threads.ContextFree;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
@@ -92,10 +93,11 @@ public class ProviderHttp {
     public Multi<Buffer> stream(Call call) {
         // Vert.x stops a request's idle timer once the headers arrive: a provider stalling mid-stream is timed
         // out here, between any two pieces of the body, and the request is reset like any abandoned one.
-        return open(call).onItem().transformToMulti(response -> response.toMulti()
+        // Built when the answer begins, on the event loop, without a thread context: every piece passes through it.
+        return open(call).onItem().transformToMulti(response -> ContextFree.build(() -> response.toMulti()
                 .onCancellation().invoke(() -> abort(response))
                 .ifNoItem().after(config.readTimeout()).failWith(() -> new UpstreamException(
-                        UpstreamException.Kind.TIMEOUT, 0, "the provider stopped sending mid-answer")));
+                        UpstreamException.Kind.TIMEOUT, 0, "the provider stopped sending mid-answer"))));
     }
 
     private Uni<HttpClientResponse> attempt(Call call, int attempt, long waitedMillis) {
