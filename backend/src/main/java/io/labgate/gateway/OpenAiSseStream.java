@@ -1,6 +1,7 @@
 package io.labgate.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgate.providers.TokenUsage;
@@ -17,6 +18,8 @@ final class OpenAiSseStream extends GatewayStreamOutput {
     private final String model;
     private final boolean includeUsage;
     private final long created = System.currentTimeMillis() / 1000;
+    /** Every chunk up to its choices, written once: a delta then costs only its text's escaping. */
+    private final String chunkStart;
     private boolean first = true;
 
     OpenAiSseStream(Multi<GatewayService.StreamItem> items, HttpServerResponse connection, ObjectMapper json,
@@ -26,6 +29,11 @@ final class OpenAiSseStream extends GatewayStreamOutput {
         this.id = id;
         this.model = model;
         this.includeUsage = includeUsage;
+        StringBuilder start = new StringBuilder("data: {\"id\":");
+        quoted(start, id);
+        start.append(",\"object\":\"chat.completion.chunk\",\"created\":").append(created).append(",\"model\":");
+        quoted(start, model);
+        this.chunkStart = start.append(",\"choices\":[{\"index\":0,\"delta\":{").toString();
     }
 
     @Override
@@ -33,16 +41,15 @@ final class OpenAiSseStream extends GatewayStreamOutput {
         StringBuilder out = new StringBuilder();
         switch (item) {
             case GatewayService.StreamItem.Text t -> {
-                ObjectNode chunk = chunk();
-                ObjectNode delta = chunk.withArray("choices").addObject().put("index", 0)
-                        .putObject("delta");
+                // As chunk() would serialize it: {"id",…,"choices":[{"index":0,"delta":{…},"finish_reason":null}]}
+                out.append(chunkStart);
                 if (first) {
-                    delta.put("role", "assistant");
+                    out.append("\"role\":\"assistant\",");
                     first = false;
                 }
-                delta.put("content", t.text());
-                ((ObjectNode) chunk.get("choices").get(0)).putNull("finish_reason");
-                send(out, chunk);
+                out.append("\"content\":");
+                quoted(out, t.text());
+                out.append("},\"finish_reason\":null}]}\n\n");
             }
             case GatewayService.StreamItem.Done d -> {
                 ObjectNode last = chunk();
@@ -82,6 +89,12 @@ final class OpenAiSseStream extends GatewayStreamOutput {
         chunk.put("created", created);
         chunk.put("model", model);
         return chunk;
+    }
+
+    private static void quoted(StringBuilder out, String text) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        out.append('"');
     }
 
     private void send(StringBuilder out, ObjectNode data) {

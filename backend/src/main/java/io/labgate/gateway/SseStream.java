@@ -1,6 +1,7 @@
 package io.labgate.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgate.common.error.ApiError;
 import io.smallrye.mutiny.Multi;
@@ -26,7 +27,7 @@ final class SseStream extends GatewayStreamOutput {
     @Override
     protected String item(GatewayService.StreamItem item) {
         return switch (item) {
-            case GatewayService.StreamItem.Text t -> event("delta", Map.of("text", t.text()));
+            case GatewayService.StreamItem.Text t -> delta(t.text());
             case GatewayService.StreamItem.Done d -> event("done", summary(d.summary()));
             case GatewayService.StreamItem.Failed f -> event("error",
                     new ApiError(f.error().code(), f.error().getMessage(), f.error().violations()));
@@ -42,6 +43,13 @@ final class SseStream extends GatewayStreamOutput {
         body.put("finish_reason", s.finishReason());
         body.put("request_type", type.wireName());
         return body;
+    }
+
+    /** As event("delta", {"text": …}) would write it, without a serializer per piece of text. */
+    private static String delta(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 32).append("event: delta\ndata: {\"text\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append("\"}\n\n").toString();
     }
 
     private String event(String name, Object data) {
