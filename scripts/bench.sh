@@ -64,21 +64,21 @@ for i in $(seq 1 100); do
   t=$(api -X POST "$base/api/auth/login" -d "{\"username\":\"bench$i\",\"password\":\"bench-password-$i\"}" | json .access_token)
   many_keys+="$(TOKEN=$t api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key),"
 done
-# A second researcher whose provider answers slowly.
-TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
-slow_setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench slow stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$slow_port/v1\",\"model_name\":\"bench-model\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
-slow_member=$(api -X POST "$base/api/admin/members" -d '{"username":"slowbencher","email":"slow@lab.example","password":"bench-password-2","role":"researcher"}' | json .id)
-api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$slow_member,\"ai_plan_id\":$plan,\"ai_settings_id\":$slow_setting}" >/dev/null
-TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"slowbencher","password":"bench-password-2"}' | json .access_token)
-slow_key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
-# A third researcher whose provider streams as the issue's upstream did: 64 deltas 20 ms apart (the model's name
-# tells the stub), for the sustained-streams row.
-TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
-paced_setting=$(api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"bench paced stub\",\"provider\":\"openai_compatible\",\"base_url\":\"http://127.0.0.1:$stub_port/v1\",\"model_name\":\"bench-model-gap20\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
-paced_member=$(api -X POST "$base/api/admin/members" -d '{"username":"pacedbencher","email":"paced@lab.example","password":"bench-password-3","role":"researcher"}' | json .id)
-api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$paced_member,\"ai_plan_id\":$plan,\"ai_settings_id\":$paced_setting}" >/dev/null
-TOKEN=$(api -X POST "$base/api/auth/login" -d '{"username":"pacedbencher","password":"bench-password-3"}' | json .access_token)
-paced_key=$(api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key)
+# A researcher on a provider setting of their own (no hourly or daily limit); prints their API key.
+researcher_on() { # setting name, base URL, model name, username, password
+  local admin setting member token
+  admin=$(api -X POST "$base/api/auth/login" -d '{"username":"admin","password":"bench-admin-password"}' | json .access_token)
+  setting=$(TOKEN=$admin api -X POST "$base/api/admin/ai-settings" -d "{\"name\":\"$1\",\"provider\":\"openai_compatible\",\"base_url\":\"$2\",\"model_name\":\"$3\",\"max_tokens\":256,\"temperature\":0.7,\"hourly_limit\":0,\"daily_limit\":0,\"monthly_limit\":100000000}" | json .id)
+  member=$(TOKEN=$admin api -X POST "$base/api/admin/members" -d "{\"username\":\"$4\",\"email\":\"$4@lab.example\",\"password\":\"$5\",\"role\":\"researcher\"}" | json .id)
+  TOKEN=$admin api -X POST "$base/api/admin/user-ai-access" -d "{\"user_id\":$member,\"ai_plan_id\":$plan,\"ai_settings_id\":$setting}" >/dev/null
+  token=$(api -X POST "$base/api/auth/login" -d "{\"username\":\"$4\",\"password\":\"$5\"}" | json .access_token)
+  TOKEN=$token api -X POST "$base/api/me/api-keys" -d '{"name":"bench"}' | json .key
+}
+# One whose provider answers slowly (a reasoning model), for the many-calls-in-flight row.
+slow_key=$(researcher_on "bench slow stub" "http://127.0.0.1:$slow_port/v1" bench-model slowbencher bench-password-2)
+# One whose provider streams as the issue's upstream did: 64 deltas 20 ms apart (the model's name tells the stub),
+# for the sustained-streams row.
+paced_key=$(researcher_on "bench paced stub" "http://127.0.0.1:$stub_port/v1" bench-model-gap20 pacedbencher bench-password-3)
 # LabGate's resident memory, sampled through the whole run.
 (while kill -0 "$gw_pid" 2>/dev/null; do ps -o rss= -p "$gw_pid"; sleep 0.2; done > "$work/rss.log") &
 
