@@ -37,7 +37,7 @@ pids+=($!)
 # container (deploy/kubernetes/base/kustomization.yaml).
 MALLOC_ARENA_MAX=2 LABGATE_DATA_DIR="$work/data" LABGATE_DB_PORT=$db_port LABGATE_ADMIN_PASSWORD=bench-admin-password QUARKUS_PROFILE=embedded \
   QUARKUS_HTTP_PORT=$gw_port QUARKUS_LOG_LEVEL=WARN \
-  taskset -c 1 "$JAVA_HOME/bin/java" -Xms64m -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms64m -Xmx192m ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" > "$work/server.log" 2>&1 &
 gw_pid=$!
 pids+=($gw_pid)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gw_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -14,7 +14,7 @@ const frontier = r.throughput.filter((t) => t.added_p99_ms <= 5 && t.gateway_err
 console.log(`# Benchmarks
 
 Measured by \`make bench\` (\`scripts/bench.sh\`) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), loopback only.
-LabGate runs the packaged JVM app (\`-Xms64m -Xmx256m\`, \`MALLOC_ARENA_MAX=2\`) pinned to core 1 with quotas and usage logging on, behind a member API key
+LabGate runs the packaged JVM app (\`-Xms64m -Xmx192m\`, \`MALLOC_ARENA_MAX=2\`) pinned to core 1 with quotas and usage logging on, behind a member API key
 on \`/v1/chat/completions\`; the stub upstream (Node, zero latency), the load generator and the embedded PostgreSQL share core 0.
 "Added" = through LabGate minus calling the stub directly with the same client. Before any figure LabGate is warmed up
 for ${r.warmup_s ?? 0} s at 16 connections (the JIT compiles the hot path). Figures vary run to run by roughly ±20 %.
@@ -68,7 +68,7 @@ first ones spread over one stream's length; time to first token of the streams s
 ${r.in_flight ? `## ${r.in_flight.calls} calls in flight (upstream answering after 1.5 s)
 
 ${r.in_flight.ok} of ${r.in_flight.calls} answered; latency p50 ${r.in_flight.p50_ms} ms, p99 ${r.in_flight.p99_ms} ms. Highest resident
-memory of LabGate sampled during the whole run: **${ok(Number(maxRssMb), 512)} MB** (256 MB heap at most; the target bounds the process).
+memory of LabGate sampled during the whole run: **${ok(Number(maxRssMb), 512)} MB** (192 MB heap at most; the target bounds the process).
 ` : ''}
 ${r.peer ? `## Beside a peer: ${r.peer.name}, same stub, same client, same core
 
