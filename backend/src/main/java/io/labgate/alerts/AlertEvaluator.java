@@ -3,6 +3,7 @@ package io.labgate.alerts;
 import io.labgate.audit.AdminChange;
 import io.labgate.budgets.MemberBudget;
 import io.labgate.budgets.MemberSpend;
+import io.labgate.common.cache.ReadCache;
 import io.labgate.common.config.LabgateConfig;
 import io.labgate.ledger.BooksWritten;
 import io.labgate.ledger.CallLedger;
@@ -34,7 +35,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Compares what is committed with the rules, and fires those whose thresholds are crossed
@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AlertEvaluator {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
+    /** The one key of the cache of metrics with enabled rules, and how long a read of it is used. */
+    private static final String ENABLED = "enabled";
+    private static final Duration ENABLED_MAX_AGE = Duration.ofSeconds(30);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
     private static final Set<String> MEMBER_METRICS = Set.of(AlertMetric.MEMBER_TOKENS.wireName(),
             AlertMetric.MEMBER_REQUESTS.wireName(), AlertMetric.MEMBER_COST.wireName());
@@ -62,24 +65,21 @@ public class AlertEvaluator {
     private final AlertsConfig config;
     private final LabgateConfig labgate;
     private final Clock clock;
-    /**
-     * Which metrics have enabled rules, so a usage batch with none to check costs no transaction. Dropped on every
-     * admin change (on every replica); re-read after {@code ENABLED_TTL_NANOS} at most.
-     */
-    private volatile EnabledMetrics enabledMetrics;
-    private final AtomicLong ruleChanges = new AtomicLong();
-    private static final long ENABLED_TTL_NANOS = Duration.ofSeconds(30).toNanos();
-
-    private record EnabledMetrics(Set<String> metrics, long readAt) {
-    }
     /** Key rejections are evaluated off the call that saw them. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Which metrics have enabled rules, so a usage batch with none to check costs no transaction. Dropped on every
+     * admin change (on every replica); read again after 30 s at most (it expires then, no refresh ahead).
+     */
+    private final ReadCache<String, Set<String>> enabledMetrics;
 
     AlertEvaluator(EntityManager em, AlertRuleRepository rules, AlertFiringService firings,
                    AlertDispatcher dispatcher, MemberSpend spend, CallLedger ledger, Replica replica,
                    AlertsConfig config, LabgateConfig labgate, Clock clock) {
         this.em = em;
         this.rules = rules;
+        this.enabledMetrics = ReadCache.ofDatabase(ENABLED_MAX_AGE, ENABLED_MAX_AGE, 1, background,
+                ignored -> rules.enabledMetrics());
         this.firings = firings;
         this.dispatcher = dispatcher;
         this.spend = spend;
@@ -91,21 +91,12 @@ public class AlertEvaluator {
     }
 
     void onAdminChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdminChange change) {
-        ruleChanges.incrementAndGet();
-        enabledMetrics = null;
+        enabledMetrics.clear();
     }
 
-    /** Whether any of these metrics has an enabled rule; a read that raced a change is not kept. */
+    /** Whether any of these metrics has an enabled rule. */
     private boolean anyEnabled(Set<String> metrics) {
-        EnabledMetrics current = enabledMetrics;
-        if (current == null || System.nanoTime() - current.readAt() > ENABLED_TTL_NANOS) {
-            long changes = ruleChanges.get();
-            current = new EnabledMetrics(QuarkusTransaction.requiringNew().call(rules::enabledMetrics), System.nanoTime());
-            if (ruleChanges.get() == changes) {
-                enabledMetrics = current;
-            }
-        }
-        return current.metrics().stream().anyMatch(metrics::contains);
+        return enabledMetrics.get(ENABLED).stream().anyMatch(metrics::contains);
     }
 
     void onBooksWritten(@ObservesAsync BooksWritten written) {
